@@ -1,0 +1,3 @@
+from citeledger.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Adapters between files and the item model: text decoding, BibTeX, CSL-JSON, one mapping table."""

@@ -1,0 +1,176 @@
+"""The one item model, shaped like CSL-JSON, and the objects built around it.
+
+Frozen dataclasses only; this module imports nothing from the project. Variable names inside
+``Reference.fields``/``names``/``dates`` are CSL variable names exactly as CSL-JSON spells them
+(``container-title``, ``publisher-place``, ``ISSN``, ``URL`` ...), so the CSL-JSON adapter is a near
+identity and every other format is an adapter over one mapping table (``citeledger.io.mapping``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of characters in a source text, with the 1-based line and
+    column of ``start`` (columns count characters, not bytes)."""
+
+    start: int
+    end: int
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person or organisation name, in CSL's parts.
+
+    ``particle`` is CSL's non-dropping-particle (``van der`` in ``van der Berg``), ``dropping_particle``
+    the dropping one (``de`` in ``Charles de Gaulle``); ``literal`` holds organisation names that must
+    not be split (``Human Rights Watch``).
+    """
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""
+    dropping_particle: str = ""
+    suffix: str = ""
+    literal: str = ""
+
+    @property
+    def is_literal(self) -> bool:
+        return bool(self.literal)
+
+    @property
+    def sort_family(self) -> str:
+        """The family name as written, with its non-dropping particle (``van der Berg``)."""
+        if self.literal:
+            return self.literal
+        return f"{self.particle} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class Date:
+    """A CSL date: ``parts`` is (year[, month[, day]]); ``end_parts`` closes a range; ``literal`` is kept
+    when the text could not be read as parts (``n.d.``, ``Spring 1998``)."""
+
+    parts: tuple[int, ...] = ()
+    end_parts: tuple[int, ...] = ()
+    literal: str = ""
+    circa: bool = False
+
+    @property
+    def year(self) -> int | None:
+        return self.parts[0] if self.parts else None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One bibliographic item, shaped like a CSL-JSON item.
+
+    ``fields`` holds CSL string and number variables (values are strings: ``edition`` is ``"4"``),
+    ``names`` the name variables (``author``, ``editor``, ``translator`` ...), ``dates`` the date
+    variables (``issued``, ``accessed``). ``raw`` and ``span`` point back at the text it was read from.
+    ``confidence`` is 1.0 for structured sources and the parser's estimate for free text.
+    """
+
+    id: str
+    type: str = "document"
+    fields: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, tuple[Name, ...]] = field(default_factory=dict)
+    dates: Mapping[str, Date] = field(default_factory=dict)
+    raw: str = ""
+    span: Span | None = None
+    confidence: float = 1.0
+
+    def get(self, variable: str, default: str = "") -> str:
+        return self.fields.get(variable, default)
+
+    @property
+    def author(self) -> tuple[Name, ...]:
+        return self.names.get("author", ())
+
+    @property
+    def year(self) -> int | None:
+        issued = self.dates.get("issued")
+        return issued.year if issued else None
+
+
+@dataclass(frozen=True)
+class Locator:
+    """``p. 81, 93``: label (CSL locator term), the value as written, and the pages or ranges in it."""
+
+    label: str
+    value: str
+    ranges: tuple[tuple[str, str], ...] = ()
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class CitationItem:
+    """One work inside a citation: the surnames (or title) as written, year and suffix, locator."""
+
+    names: tuple[str, ...]
+    year: str
+    year_suffix: str = ""
+    title: str = ""
+    locator: Locator | None = None
+    prefix: str = ""
+    suffix: str = ""
+    span: Span | None = None
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An in-text citation: ``(Short, 2007: 81, 93)`` (parenthetical) or ``Short (2007)`` (narrative)."""
+
+    span: Span
+    raw: str
+    items: tuple[CitationItem, ...]
+    narrative: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    raw: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The sentence (or clause) a citation supports, with the citations that support it."""
+
+    span: Span
+    raw: str
+    citations: tuple[int, ...]  # indices into Ledger.citations
+
+
+@dataclass(frozen=True)
+class Link:
+    """A citation item paired with a reference key, how it was matched, and how sure we are."""
+
+    citation: int  # index into Ledger.citations
+    item: int  # index into Citation.items
+    key: str | None
+    method: str  # "surname+year", "title+year", "fuzzy", "unresolved"
+    score: float
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as published: header, body with offsets, reference and cite-this blocks."""
+
+    source: str
+    text: str
+    title: str = ""
+    authors: tuple[Name, ...] = ()
+    date: Date | None = None
+    body: Span | None = None
+    reference_block: Span | None = None
+    cite_this_block: Span | None = None
+    container_title: str = ""
+    issn: str = ""
+    url: str = ""
