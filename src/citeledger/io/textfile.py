@@ -63,6 +63,12 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def _mostly_control_characters(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > 0.1 * len(sample)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -93,7 +99,7 @@ def decode_bytes(data: bytes, source: str = "-", encoding: str | None = None) ->
                 raise UnusableInputError(f"{source}: starts with a {codec} byte-order mark but is not {codec}")
             return DecodedText(text, codec, bom)
     utf16 = _utf16_without_bom(data)
-    if utf16 and (text := _strict(data, utf16)) is not None:
+    if utf16 and (text := _strict(data, utf16)) is not None and not _mostly_control_characters(text):
         return DecodedText(text, utf16)
     if _looks_binary(data):
         raise UnusableInputError(f"{source}: looks like a binary file, not text")
