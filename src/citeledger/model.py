@@ -161,16 +161,24 @@ class Link:
 
 @dataclass(frozen=True)
 class Article:
-    """An article as published: header, body with offsets, reference and cite-this blocks."""
+    """An article as published: header, body with offsets, reference and cite-this blocks.
+
+    ``text`` is the text every span points into: the file itself for plain text and Markdown, the
+    extracted text for HTML. ``reference_entries`` are the spans of the single references inside
+    ``reference_block``; ``own_entry`` is the article's own entry (header + cite-this block).
+    """
 
     source: str
     text: str
+    format: str = "text"  # "text", "markdown" or "html"
     title: str = ""
     authors: tuple[Name, ...] = ()
     date: Date | None = None
     body: Span | None = None
     reference_block: Span | None = None
+    reference_entries: tuple[Span, ...] = ()
     cite_this_block: Span | None = None
+    own_entry: Reference | None = None
     container_title: str = ""
     issn: str = ""
     url: str = ""
