@@ -100,17 +100,24 @@ class Reference:
 
 @dataclass(frozen=True)
 class Locator:
-    """``p. 81, 93``: label (CSL locator term), the value as written, and the pages or ranges in it."""
+    """``p. 81, 93``: label (a CSL locator term such as ``page``), the value as written, and the pages or
+    ranges in it as ``(first, last)`` strings (``81`` → ``("81", "81")``; ``75-100`` → ``("75", "100")``;
+    roman numerals kept as written). ``problem`` says why the value could not be read ("" when it could)."""
 
     label: str
     value: str
     ranges: tuple[tuple[str, str], ...] = ()
     raw: str = ""
+    problem: str = ""
 
 
 @dataclass(frozen=True)
 class CitationItem:
-    """One work inside a citation: the surnames (or title) as written, year and suffix, locator."""
+    """One work inside a citation: the surnames (or title) as written, year and suffix, locator.
+
+    ``key`` is set for pandoc citations (``[@kiernan1996]``), which name a key instead of authors;
+    ``et_al`` records an ``et al.`` after the names.
+    """
 
     names: tuple[str, ...]
     year: str
@@ -121,16 +128,22 @@ class CitationItem:
     suffix: str = ""
     span: Span | None = None
     raw: str = ""
+    key: str = ""
+    et_al: bool = False
 
 
 @dataclass(frozen=True)
 class Citation:
-    """An in-text citation: ``(Short, 2007: 81, 93)`` (parenthetical) or ``Short (2007)`` (narrative)."""
+    """An in-text citation: ``(Short, 2007: 81, 93)`` (parenthetical) or ``Short (2007)`` (narrative).
+
+    ``form`` names the pattern that found it (``parenthetical``, ``narrative``, ``pandoc`` ...).
+    """
 
     span: Span
     raw: str
     items: tuple[CitationItem, ...]
     narrative: bool = False
+    form: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,13 +163,19 @@ class Claim:
 
 @dataclass(frozen=True)
 class Link:
-    """A citation item paired with a reference key, how it was matched, and how sure we are."""
+    """A citation item paired with a reference key, how it was matched, and how sure we are.
+
+    ``reasons`` explain a tolerant match (``"spelling: Shortt ~ Short"``); ``candidates`` are the keys
+    that were considered (the tied ones when ambiguous, the nearest ones when unresolved).
+    """
 
     citation: int  # index into Ledger.citations
     item: int  # index into Citation.items
     key: str | None
-    method: str  # "surname+year", "title+year", "fuzzy", "unresolved"
+    method: str  # "surname+year", "key", "fuzzy", "title+year", "ambiguous", "unresolved"
     score: float
+    reasons: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,3 +201,34 @@ class Article:
     container_title: str = ""
     issn: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Everything ``check`` and ``claims`` report on: the article, the references it was checked against,
+    the citations found, the claims they support, the links between them, and the findings.
+
+    ``supports`` maps each reference key to the indices of the claims it supports (every key of
+    ``references`` is present, with ``()`` when the reference is never cited).
+    """
+
+    article: Article
+    references: tuple[Reference, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    links: tuple[Link, ...] = ()
+    supports: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    diagnostics: tuple = ()  # Diagnostic records; typed loosely because model imports nothing
+
+    def links_of(self, citation: int) -> tuple[Link, ...]:
+        """The links of one citation, in item order."""
+        return tuple(link for link in self.links if link.citation == citation)
+
+    def sources(self, claim: int) -> tuple[tuple[str | None, Locator | None], ...]:
+        """The (reference key, locator) pairs a claim rests on; the key is None when unresolved."""
+        pairs = []
+        for index in self.claims[claim].citations:
+            for link in self.links_of(index):
+                pairs.append((link.key, self.citations[index].items[link.item].locator))
+        return tuple(pairs)
