@@ -100,7 +100,10 @@ def test_html_article_spans_point_into_extracted_text():
     assert article.format == "html" and diagnostics == []
     assert "var refs" not in article.text and "color" not in article.text
     assert article.title == "On Things"
-    assert entries(article) == ["SMITH, John, 2001, A Book, London: Verso.", "JONES, Ann, 1999, Café Society, Paris: Seuil."]
+    assert entries(article) == [
+        "SMITH, John, 2001, A Book, London: Verso.",
+        "JONES, Ann, 1999, Café Society, Paris: Seuil.",
+    ]
 
 
 def test_no_reference_list_is_cl101_with_partial_result():
@@ -116,7 +119,10 @@ def test_empty_text_is_cl101():
 
 
 def test_unheaded_list_split_at_new_surnames_without_blank_lines():
-    text = "Title\n\nProse paragraph that is long enough to be prose.\n\nDOE, Jane, 2001, Book One,\nROE, Rick, 2002, Book Two, Paris: Seuil.\n"
+    text = (
+        "Title\n\nProse paragraph that is long enough to be prose.\n\n"
+        "DOE, Jane, 2001, Book One,\nROE, Rick, 2002, Book Two, Paris: Seuil.\n"
+    )
     article, _ = parse_article(text)
     assert entries(article) == ["DOE, Jane, 2001, Book One,", "ROE, Rick, 2002, Book Two, Paris: Seuil."]
 
@@ -151,8 +157,10 @@ LINE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(LINE, st.sampled_from(["", "References", "DOE, J., 2001, T, P: Q.", "  cont."])), max_size=12),
-       st.sampled_from(["\n", "\r\n"]))
+@given(
+    st.lists(st.one_of(LINE, st.sampled_from(["", "References", "DOE, J., 2001, T, P: Q.", "  cont."])), max_size=12),
+    st.sampled_from(["\n", "\r\n"]),
+)
 def test_every_span_is_exactly_its_block(lines, newline):
     text = newline.join(lines)
     article, _ = parse_article(text, fmt="text")

@@ -35,7 +35,7 @@ def _is_author_line(content: str) -> bool:
 def parse_header(lines: list[Line], stop: int) -> Header:
     """Takes the article's lines and the index where the body cannot extend past; returns the
     title (first non-blank line, ``#`` marks removed), the date line and the author line."""
-    filled = [index for index in range(stop) if not lines[index].blank][: _HEADER_LINES]
+    filled = [index for index in range(stop) if not lines[index].blank][:_HEADER_LINES]
     if not filled:
         return Header()
     title = lines[filled[0]].content.lstrip("#").strip().strip("*_").strip()
