@@ -119,7 +119,7 @@ class _EntryReader:
         self.diagnostics: list[Diagnostic] = []
         self.lines = {}
         for raw_field in block.fields:
-            self.lines.setdefault(raw_field.name.lower(), raw_field.line)
+            self.lines.setdefault(raw_field.name.lower(), raw_field.line or block.line)
 
     def not_carried(self, name: str, why: str) -> None:
         self.diagnostics.append(Diagnostic(
