@@ -1,0 +1,149 @@
+"""Raw BibTeX values, piece by piece: the helpers tidy rules use to change text without changing meaning.
+
+A raw value is what follows ``=`` in the source: ``{A {B}}``, ``"x" # jan``, ``2000``. ``split_value``
+(from ``io.bibtex``) cuts it into pieces; ``map_pieces`` lets a rule rewrite the text of braced and
+quoted pieces and re-joins them, so @string macros, numbers and ``#`` concatenations come back as the
+same pieces. Values the splitter cannot read completely are never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from citeledger.io.bibtex import split_value
+
+Piece = tuple[str, str]
+
+# Fields whose text is data, not prose: whitespace and specials in them are meaningful or verbatim.
+VERBATIM_FIELDS = frozenset({
+    "url", "urlraw", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc", "uri", "eid",
+})
+VERBATIM_PREFIXES = ("bdsk-", "local-url", "mendeley-", "zotero-")
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+_BRACE = re.compile(r"[{}]")
+_NEEDS_COLLAPSE = re.compile(r"\s\s|[\t\r\n\f\v]|^\s|\s$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def is_verbatim(name: str) -> bool:
+    """True for fields tidy must not reflow or escape (URLs, DOIs, file links, tool metadata)."""
+    name = name.lower()
+    return name in VERBATIM_FIELDS or name.startswith(VERBATIM_PREFIXES)
+
+
+@lru_cache(maxsize=4096)
+def pieces_of(value: str) -> tuple[Piece, ...]:
+    """``split_value`` with a fast path for the common shapes (a number, one braced piece) and a small
+    cache, because several rules look at the same value of the same entry in a row."""
+    if value.isdigit():
+        return (("number", value),)
+    if len(value) >= 2 and value[0] == "{" and value[-1] == "}":
+        depth = 0
+        for match in _BRACE.finditer(value):
+            depth += 1 if match.group(0) == "{" else -1
+            if depth == 0:
+                if match.end() == len(value):
+                    return (("braced", value[1:-1]),)
+                break
+    return tuple(split_value(value))
+
+
+def join_pieces(pieces: tuple[Piece, ...]) -> str:
+    """Inverse of ``split_value`` for readable pieces: ``{x} # jan # "y"``."""
+    out = []
+    for kind, text in pieces:
+        if kind == "braced":
+            out.append("{" + text + "}")
+        elif kind == "quoted":
+            out.append('"' + text + '"')
+        else:
+            out.append(text)
+    return " # ".join(out)
+
+
+def map_pieces(value: str, rewrite: Callable[[str, str], Piece]) -> str | None:
+    """Apply ``rewrite(kind, text) -> (kind, text)`` to every piece of ``value``.
+
+    Returns the new raw value, or None when nothing changed, when a piece is unreadable (``literal``),
+    or when the new value would not split back into the same pieces (a safety net against a rule
+    producing unbalanced braces or a stray ``"``).
+    """
+    pieces = pieces_of(value)
+    if not pieces or any(kind == "literal" for kind, _ in pieces):
+        return None
+    new = tuple(rewrite(kind, text) for kind, text in pieces)
+    if new == pieces:
+        return None
+    joined = join_pieces(new)
+    return joined if tuple(split_value(joined)) == new else None
+
+
+def single_text_piece(value: str) -> str | None:
+    """The text of a value that is exactly one braced or quoted piece (``{x}``/``"x"``), else None."""
+    if not value or value[0] not in '{"':
+        return None
+    pieces = pieces_of(value)
+    if len(pieces) == 1 and pieces[0][0] in ("braced", "quoted"):
+        return pieces[0][1]
+    return None
+
+
+def balanced(text: str) -> bool:
+    """True when every ``{`` in ``text`` is closed, in order (BibTeX counts braces even after ``\\``)."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def escaped_at(text: str, index: int) -> bool:
+    """True when the character at ``index`` is preceded by an odd number of backslashes."""
+    count = 0
+    while index - count - 1 >= 0 and text[index - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def has_unescaped(text: str, char: str) -> bool:
+    start = text.find(char)
+    while start >= 0:
+        if not escaped_at(text, start):
+            return True
+        start = text.find(char, start + 1)
+    return False
+
+
+def collapse_whitespace(text: str) -> str:
+    """Runs of whitespace → one space, then trimmed; a run holding a blank line is kept as is
+    (in TeX it is a paragraph break) and a trailing control space (``\\ ``) keeps its space."""
+
+    def one_run(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run if len(_LINE_BREAK.findall(run)) >= 2 else " "
+
+    if not _NEEDS_COLLAPSE.search(text):
+        return text
+    out = _WHITESPACE_RUN.sub(one_run, text)
+    out = out.lstrip(" ")
+    stripped = out.rstrip(" ")
+    if len(stripped) < len(out) and stripped.endswith("\\") and escaped_at(stripped + " ", len(stripped)):
+        stripped += " "
+    return stripped
+
+
+def escape_specials(text: str, specials: str = "&%") -> str:
+    """Put a backslash before every unescaped character of ``specials``."""
+    out = []
+    for index, char in enumerate(text):
+        if char in specials and not escaped_at(text, index):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
