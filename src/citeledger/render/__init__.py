@@ -1,0 +1,1 @@
+"""Formatting: style resolution (``styles``), the CSL engine (``engine``) and its fixes (``workarounds``)."""

@@ -1,0 +1,284 @@
+"""CSL formatting on citeproc-py: CSL-JSON items + a style → bibliography entries and citations.
+
+The only module that imports citeproc. Its gaps are fixed by the named workarounds listed in
+``render.workarounds``; each can be switched off (``load_style(..., workarounds=...)``) for its test.
+Styles are parsed with a safe lxml parser (no DTD, no entities, no network) and not validated
+(RELAX NG validation costs 50–90 ms per load and only warns).
+
+Codes: CL501 (style file missing), CL502 (style unreadable, engine warnings, unknown ids, crashes).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
+from citeproc import model as cp_model
+from citeproc.formatter import html as cp_html
+from citeproc.formatter import plain as cp_plain
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+from citeledger.diagnostics import Diagnostic, Severity
+from citeledger.errors import UnusableInputError
+from citeledger.render import disambiguation, workarounds
+from citeledger.render import items as item_prep
+
+FORMATS = ("text", "html", "markdown")
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+
+class StyleError(UnusableInputError):
+    """A style that cannot be used at all; ``diagnostic`` says why (CL501 or CL502)."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(f"{diagnostic.code}: {diagnostic.message}")
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One work in an in-text citation: its id and an optional locator (``label`` is a CSL locator term)."""
+
+    id: str
+    locator: str = ""
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """What ``format_items`` returns: entries in bibliography order, one string per citation, findings."""
+
+    entries: tuple[Entry, ...]
+    citations: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    fmt: str = "text"
+
+
+@dataclass
+class Style:
+    """A parsed style, ready to format. ``citeproc`` is the citeproc-py style object."""
+
+    citeproc: CitationStylesStyle
+    source: str
+    enabled: frozenset[str]
+    has_bibliography: bool
+    title: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def root(self):
+        return self.citeproc.root
+
+
+def _element_lookup(enabled: frozenset[str]) -> etree.ElementNamespaceClassLookup:
+    """The class lookup citeproc-py builds, with our fixed element classes in place of its own."""
+    base = {cls.__name__.replace("_", "-").lower(): cls for cls in cp_model.CitationStylesElement.__subclasses__()}
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = cp_model.CitationStylesElement
+    namespace.update(workarounds.build_element_classes(base, cp_model, enabled))
+    return lookup
+
+
+class _ParsedStyle(CitationStylesStyle):
+    """citeproc-py's style object, parsed by our safe parser instead of its own."""
+
+    def __init__(self, data: bytes, locale: str | None, enabled: frozenset[str]):
+        parser = etree.XMLParser(
+            remove_comments=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+        parser.set_element_class_lookup(_element_lookup(enabled))
+        self.xml = etree.ElementTree(etree.fromstring(data, parser))
+        self.root = self.xml.getroot()
+        self.root.set_locale_list(locale or self.root.get("default-locale") or "en-US", validate=False)
+
+
+def load_style(
+    path: str | Path, *, locale: str | None = None, enabled: Iterable[str] = workarounds.ALL
+) -> Style:
+    """Parse the CSL file at ``path``. Raises ``StyleError`` (CL501 missing, CL502 unreadable/invalid)."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise StyleError(Diagnostic("CL501", f"cannot read style {source}: {error.strerror}", path=source)) from None
+    return load_style_data(data, source=source, locale=locale, enabled=enabled)
+
+
+def load_style_data(
+    data: bytes, *, source: str = "<style>", locale: str | None = None, enabled: Iterable[str] = workarounds.ALL
+) -> Style:
+    """Parse CSL XML held in memory; see ``load_style``."""
+    enabled = frozenset(enabled)
+    try:
+        parsed = _ParsedStyle(data, locale, enabled)
+    except etree.XMLSyntaxError as error:
+        raise StyleError(Diagnostic("CL502", f"style is not well-formed XML: {error}", path=source)) from None
+    except ValueError as error:  # citeproc-py: unknown locale
+        raise StyleError(Diagnostic("CL502", f"cannot load style: {error}", path=source)) from None
+    root = parsed.root
+    if root.tag != f"{{{CSL_NS}}}style" or root.citation is None or root.citation.layout is None:
+        raise StyleError(Diagnostic("CL502", "not a CSL style (no cs:style with a cs:citation layout)", path=source))
+    info = root.find(f"{{{CSL_NS}}}info")
+    title = info.findtext(f"{{{CSL_NS}}}title", default="") if info is not None else ""
+    style = Style(parsed, source, enabled, root.bibliography is not None, title=title)
+    if not style.has_bibliography:
+        style.diagnostics.append(
+            Diagnostic("CL502", "the style defines no bibliography; only citations are formatted",
+                       severity=Severity.INFO, path=source)
+        )
+    return style
+
+
+def _formatter(fmt: str) -> SimpleNamespace:
+    if fmt == "text":
+        return SimpleNamespace(**{name: getattr(cp_plain, name) for name in _FORMATTER_NAMES})
+    if fmt == "html":
+        classes = {name: getattr(cp_html, name) for name in _FORMATTER_NAMES if name != "preformat"}
+        return SimpleNamespace(preformat=lambda text: workarounds.escape_html(str(text)), **classes)
+    return SimpleNamespace(preformat=item_prep.escape_markdown, **_MARKDOWN)
+
+
+_FORMATTER_NAMES = ("preformat", "Italic", "Oblique", "Bold", "Light", "Underline", "Superscript", "Subscript",
+                    "SmallCaps")
+
+
+def _wrapper(before: str, after: str) -> type:
+    return type("Markdown", (str,), {"__new__": lambda cls, text: str.__new__(cls, f"{before}{text}{after}")})
+
+
+_MARKDOWN = {
+    "Italic": _wrapper("*", "*"), "Oblique": _wrapper("*", "*"), "Bold": _wrapper("**", "**"),
+    "Light": str, "Underline": str, "Superscript": _wrapper("^", "^"), "Subscript": _wrapper("~", "~"),
+    "SmallCaps": str,
+}
+
+
+def format_items(
+    items: Sequence[dict],
+    style: Style,
+    *,
+    cites: Sequence[Sequence[Cite]] = (),
+    fmt: str = "text",
+    only_cited: bool = False,
+) -> Formatted:
+    """Format CSL-JSON ``items`` with ``style``: the bibliography (all items, or only those in ``cites``)
+    and one string per citation cluster in ``cites``. Bad items, unknown ids and engine crashes become
+    CL502 diagnostics; the rest is still formatted."""
+    if fmt not in FORMATS:
+        raise UnusableInputError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    diagnostics: list[Diagnostic] = list(style.diagnostics)
+    style.root.formatter = formatter = _formatter(fmt)  # locale terms are read through it
+    prepared = item_prep.prepare(items, style.root, fmt, style.enabled)
+    source, ids = _build_source(prepared, diagnostics, style.source)
+    bibliography = CitationStylesBibliography(style.citeproc, source, formatter)
+    clusters = [_citation(cluster) for cluster in cites]
+    if not only_cited:
+        for key in source:
+            bibliography.register(Citation([CitationItem(key)]))
+    for citation in clusters:
+        bibliography.register(citation, callback=lambda item: None)
+    _guarded(bibliography.sort, diagnostics, style.source, "sorting the bibliography")
+    _disambiguate(bibliography, style, diagnostics)
+    entries = _render_entries(bibliography, style, ids, fmt, diagnostics) if style.has_bibliography else []
+    citations = [_render_citation(bibliography, citation, style, fmt, diagnostics) for citation in clusters]
+    return Formatted(tuple(entries), tuple(citations), tuple(diagnostics), fmt)
+
+
+def _disambiguate(bibliography, style: Style, diagnostics: list[Diagnostic]) -> None:
+    def render_alone(key: str) -> str | None:
+        citation = Citation([CitationItem(key)])
+        citation.bibliography = bibliography
+        for item in citation.cites:
+            disambiguation.reset_item(item)
+        return _guarded(lambda: str(style.citeproc.render_citation(citation, [], None)), [], style.source, "")
+
+    keys = [item.key for item in bibliography.items]
+    disambiguation.disambiguate(keys, render_alone, style.root, bibliography.source, style.enabled)
+
+
+def _citation(cluster: Sequence[Cite]) -> Citation:
+    items = []
+    for cite in cluster:
+        extra = {"prefix": cite.prefix, "suffix": cite.suffix} if cite.prefix or cite.suffix else {}
+        if cite.locator:
+            extra["locator"] = Locator(cite.label or "page", cite.locator)
+        items.append(CitationItem(cite.id, **extra))
+    return Citation(items)
+
+
+def _build_source(items: Sequence[dict], diagnostics: list[Diagnostic], path: str) -> tuple[CiteProcJSON, dict]:
+    """CSL-JSON → citeproc-py source, one item at a time so that one bad item does not sink the rest."""
+    source = CiteProcJSON([])
+    ids: dict[str, str] = {}
+    for item in items:
+        key = str(item.get("id", ""))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                source.update(CiteProcJSON([item]))
+            except Exception as error:  # citeproc-py raises bare TypeErrors/KeyErrors on malformed items
+                diagnostics.append(Diagnostic("CL502", f"item {key!r} cannot be read: {error}", subject=key))
+                continue
+        for warning in caught:
+            diagnostics.append(Diagnostic("CL502", f"item {key!r}: {warning.message}", severity=Severity.INFO,
+                                          subject=key))
+        ids[key.lower()] = key
+    return source, ids
+
+
+def _guarded(call, diagnostics: list[Diagnostic], path: str, doing: str, subject: str = ""):
+    """Run an engine step; a crash becomes a CL502 diagnostic (the style, not the user, is at fault)."""
+    try:
+        return call()
+    except Exception as error:
+        diagnostics.append(
+            Diagnostic("CL502", f"the engine failed while {doing}: {type(error).__name__}: {error}",
+                       path=path, subject=subject, hint="the style uses a CSL feature citeproc-py cannot render")
+        )
+        return None
+
+
+def _render_entries(bibliography, style: Style, ids: dict, fmt: str, diagnostics: list[Diagnostic]) -> list[Entry]:
+    root = style.root
+    root.citeledger_names = {} if "subsequent-author-substitute" in style.enabled else None
+    keys, texts, names = [], [], []
+    for item in bibliography.items:
+        disambiguation.reset_item(item)
+        rendered = _guarded(lambda item=item: style.citeproc.render_bibliography([item]), diagnostics,
+                            style.source, f"formatting entry {ids.get(item.key, item.key)!r}", item.key)
+        if not rendered:
+            continue
+        keys.append(item.key)
+        texts.append(item_prep.finish(str(rendered[0]), root, fmt, style.enabled))
+        names.append((root.citeledger_names or {}).get(item.key))
+    substitute = root.bibliography.get("subsequent-author-substitute")
+    if substitute is not None and root.citeledger_names is not None:
+        texts = workarounds.substitute_subsequent_authors(texts, names, substitute)
+    root.citeledger_names = None
+    return [Entry(ids.get(key, key), text) for key, text in zip(keys, texts, strict=True)]
+
+
+def _render_citation(bibliography, citation, style: Style, fmt: str, diagnostics: list[Diagnostic]) -> str:
+    def unknown(item) -> str:
+        diagnostics.append(Diagnostic("CL502", f"citation of unknown id {item.key!r}", subject=item.key))
+        return f"{item.key}?"
+
+    for item in citation.cites:
+        disambiguation.reset_item(item)
+    bibliography._cites = []  # each cluster on its own, as citeproc-js's makeCitationCluster does
+    text = _guarded(lambda: bibliography.cite(citation, unknown), diagnostics, style.source, "formatting a citation")
+    return item_prep.finish(str(text or ""), style.root, fmt, style.enabled)

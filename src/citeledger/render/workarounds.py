@@ -1,0 +1,372 @@
+"""Named, tested fixes for citeproc-py 0.11 gaps, measured against citeproc-js (the CSL reference engine).
+
+This module is the one place that lists them. It does not import citeproc: ``render.engine`` does, and
+mixes the element fixes below into citeproc-py's element classes (``build_element_classes``), passing
+the citeproc model module in as the class attribute ``cp``. Each fix can be switched off by name
+(``engine.format_items(..., workarounds=...)``) so that its test shows the gap it closes.
+
+Each fix is tested by ``tests/test_render_workarounds.py::test_<name with underscores>``, which fails
+when the fix is switched off.
+
+| name | citeproc-py gap | fix |
+|---|---|---|
+| initialize-false | ``initialize="false"`` ignored: ``Chandler, D.`` | keep given names whole |
+| second-field-align | no space after the number (``[1]D. Chandler``) | first field apart: space / left margin |
+| html-escape | data passes raw into HTML (``&``, ``<``) | escape data as citeproc-js does (``&#38;``) |
+| text-case-str | ``AttributeError`` in ``TextCased.case`` on ``str`` | wrap in citeproc ``String`` |
+| near-note-distance | ``KeyError: 'near-note-distance'`` | default 5, read from cs:citation |
+| label-text-case | ``text-case`` skipped on labels (``trans.``) | case labels in the style's language |
+| punctuation-in-quote | ``“Ieng Sary”.`` in en locales | move ``.``/``,`` inside the close quote |
+| typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale quotes, ``’``, narrow nbsp |
+| year-suffix | no year suffixes (``2003a/2003b``) | suffix colliding works in bibliography order |
+| disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
+| subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
+| collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
+| trim-entry | entries end in a space after an absent field | strip entry edges |
+| substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
+| is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
+| locator-range | page-range-format not applied to locators | format page locators like ``page`` |
+| locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
+| cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
+| title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
+
+Not fixed (yet): cite collapsing (``(6–8)``, ``(Chandler 1993, 2000)``), given-name and add-names
+disambiguation, ``is-numeric`` on ``locator``, page-range-format on locators.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citeledger.render.disambiguation import ImplicitYearSuffix
+
+FIELD_SEPARATOR = "\x1f"  # between the first field and the rest, in second-field-align styles
+
+# name → kind ("element" mixins, "items" preprocessing, "output" postprocessing, "engine" passes)
+WORKAROUNDS: dict[str, str] = {
+    "initialize-false": "element",
+    "second-field-align": "element",
+    "html-escape": "items",
+    "text-case-str": "element",
+    "near-note-distance": "element",
+    "label-text-case": "element",
+    "punctuation-in-quote": "output",
+    "typographic-quotes": "items",
+    "year-suffix": "engine",
+    "disambiguate-condition": "element",
+    "subsequent-author-substitute": "element",
+    "collation-sort": "element",
+    "trim-entry": "output",
+    "title-case-hyphen": "element",
+    "substitute-names": "element",
+    "locale-date-delimiter": "element",
+    "cite-order": "element",
+    "is-numeric": "element",
+    "locator-range": "element",
+}
+ALL = frozenset(WORKAROUNDS)
+
+
+def _inherited(element, context, name: str) -> str | None:
+    """An inheritable name option: on the element, its cs:citation/cs:bibliography, or cs:style."""
+    if element.get(name) is not None:
+        return element.get(name)
+    expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+    parents = (context if context is not None else element).xpath_search(expr)
+    if parents and parents[0].get(name) is not None:
+        return parents[0].get(name)
+    return element.get_root().get(name)
+
+
+class InitializeFalse:
+    """``initialize="false"``: keep given names whole (initials already in them stay as written)."""
+
+    def initialize(self, given, mark, context):
+        if (_inherited(self, context, "initialize") or "true").lower() == "false":
+            return given
+        return super().initialize(given, mark, context)
+
+
+class SecondFieldAlign:
+    """Render the first field of a ``second-field-align`` bibliography apart from the rest."""
+
+    def render_bibliography(self, citation_items):
+        bibliography = self.getparent()
+        if not bibliography.get("second-field-align") or len(self) < 2:
+            return super().render_bibliography(citation_items)
+        first, *rest = list(self)
+        output = []
+        for item in citation_items:
+            self.repressed = {}
+            head = first.render(item)
+            tail = self.cp.join([text for text in (child.render(item) for child in rest) if text is not None])
+            if head is None:
+                output.append(self.format(self.wrap(tail)))
+            else:
+                output.append(head + FIELD_SEPARATOR + self.format(self.wrap(tail)))
+        return output
+
+
+class TypographicTerm:
+    """Locale terms get typographic apostrophes too (``l’adresse``)."""
+
+    @property
+    def single(self):
+        return self.cp.String(_APOSTROPHE.sub("’", super().single))
+
+    @property
+    def multiple(self):
+        return self.cp.String(_APOSTROPHE.sub("’", super().multiple))
+
+
+class TextCaseStr:
+    """``TextCased.case`` calls String methods; some variables arrive as plain ``str``."""
+
+    def case(self, text, language=None):
+        if type(text) is str:
+            text = self.cp.String(text)
+        return super().case(text, language)
+
+
+class TitleCaseHyphen:
+    """Title case capitalizes each part of a hyphenated word, as citeproc-js does."""
+
+    def case(self, text, language=None):
+        text = super().case(text, language)
+        if self.get("text-case") != "title" or language != "en" or not isinstance(text, str):
+            return text
+        fixed = re.sub(r"(?<=\w-)([a-z])", lambda m: m.group(1).upper(), str(text))
+        return text if fixed == str(text) else self.cp.String(fixed)
+
+
+class NearNoteDistance:
+    """The root ``get_option`` lacks ``near-note-distance``: read it from cs:citation, default 5."""
+
+    def get_option(self, name):
+        if name == "near-note-distance":
+            citation = self.citation
+            return int(citation.get(name, 5)) if citation is not None else 5
+        return super().get_option(name)
+
+
+class LabelTextCase:
+    """Labels are cased like the rest of the style (citeproc-py passes no language and skips them)."""
+
+    def markup(self, text):
+        if not text:
+            return None
+        language = (self.get_root().get("default-locale") or "en")[:2]
+        return self.wrap(self.format(self.case(self.strip_periods(text), language)))
+
+
+_CONDITION_TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
+
+
+class DisambiguateCondition:
+    """``cs:if disambiguate="true"`` holds only for works the engine found ambiguous; it combines with
+    the element's other tests under ``match`` like any test."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        if "disambiguate" not in self.attrib:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        ambiguous = self.get_root().citeledger_ambiguous or set()  # None when the engine did not look
+        holds = self.get("disambiguate").lower() == "true" and item.key in ambiguous
+        match = self.get("match", "all")
+        has_others = any(test in self.attrib for test in _CONDITION_TESTS)
+        if (match == "none" and holds) or (match == "all" and not holds):
+            raise self.cp.ConditionFailed
+        if has_others and not (match == "any" and holds):
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        if not has_others and match == "any" and not holds:
+            raise self.cp.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+class RecordFirstNames:
+    """Remember the first names rendering of each bibliography entry (subsequent-author-substitute)."""
+
+    def render(self, item, *args, **kwargs):
+        text = super().render(item, *args, **kwargs)
+        state = self.get_root().citeledger_names
+        if state is not None and text and item.key not in state:
+            state[item.key] = str(text)
+        return text
+
+
+class SubstituteNames:
+    """Names inside cs:substitute (also nested in cs:choose) inherit the options of the cs:names they
+    replace, and a substituted variable is not printed again later in the entry (citeproc-py
+    handles only direct children, and never suppresses names)."""
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        layout = _layout_of(context if context is not None else self)
+        outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+        if outer and self.name is None and names_context in (None, self):
+            names_context = outer[0]
+        variables = self.get("variable", "").split()
+        repressed = set(layout.repressed.get(self.tag, ())) if layout is not None else set()
+        kept = [v for v in variables if v not in repressed]
+        if not kept:
+            raise self.cp.VariableError
+        self.set("variable", " ".join(kept))
+        try:
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(variables))
+        if outer and text and layout is not None:
+            layout.repressed.setdefault(self.tag, []).extend(kept)
+        return text
+
+
+def _layout_of(element):
+    found = element.xpath_search("./ancestor-or-self::cs:layout[1]")
+    return found[0] if found else None
+
+
+_NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*[-–,&]\s*[a-z]*\d+[a-z]*)*\s*$", re.IGNORECASE)
+
+
+class IsNumeric:
+    """``is-numeric`` as CSL defines it (``81, 93`` and ``75-100`` are numeric) and for ``locator``."""
+
+    def _is_numeric(self, item):
+        results = []
+        for variable in self.get("is-numeric").split():
+            if variable == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = dict.get(item.reference, variable.replace("-", "_"))
+            results.append(value is not None and bool(_NUMERIC.match(str(value))))
+        return results
+
+
+class LocatorRange:
+    """Page locators get the style's page-range-format and delimiter, like the ``page`` variable."""
+
+    def _variable(self, item, context):
+        if self.get("variable") == "locator" and item.has_locator and item.locator.label == "page":
+            return self._process(self.cp.String(str(item.locator.identifier)), "page")
+        return super()._variable(item, context)
+
+
+class LocaleDateDelimiter:
+    """A localized date joins its parts with the locale date's delimiter (``2021 Feb 17``), not the
+    calling cs:date's (citeproc-py printed ``2021Feb17``)."""
+
+    def render_single_date(self, date, show_parts=None, context=None):
+        if context is None or context is self or not self.is_locale_date():
+            return super().render_single_date(date, show_parts, context)
+        parts = self.parts(date, show_parts, context)
+        return self.cp.join(parts, self.get("delimiter", "")) if parts else None
+
+
+class CiteOrder:
+    """Cites keep the order they were given in unless cs:citation has a cs:sort (citeproc-py first
+    sorts them into bibliography order)."""
+
+    def render_citation(self, citation, callback):
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        if self.getparent().sort is not None:
+            good = self.getparent().sort.sort(good, self)
+        out = []
+        for item in good:
+            self.repressed = {}
+            try:
+                output = self.render_children(item)
+            except self.cp.VariableError:
+                continue
+            if output is not None:
+                out.append(item.get("prefix", "") + output + item.get("suffix", ""))
+                self.getparent().cites.append(item)
+        out.extend(callback(item) or f"{item.key}?" for item in bad)
+        return self.format(self.wrap(self.join(out)))
+
+
+def collation_key(text: str) -> str:
+    """Accent- and case-insensitive key, ties broken by the text itself (``Éluard`` before ``Zimmer``)."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return base.casefold() + "\x00" + text
+
+
+class CollationSort:
+    def sort_keys(self, items, context):
+        keys = super().sort_keys(items, context)
+        return [collation_key(str(key)) if isinstance(key, str) else key for key in keys]
+
+
+ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
+    "initialize-false": (("name", InitializeFalse),),
+    "second-field-align": (("layout", SecondFieldAlign),),
+    "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
+                      ("name-part", TextCaseStr)),
+    "title-case-hyphen": (("text", TitleCaseHyphen),),
+    "near-note-distance": (("style", NearNoteDistance),),
+    "label-text-case": (("label", LabelTextCase),),
+    "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
+    "subsequent-author-substitute": (("names", RecordFirstNames),),
+    "substitute-names": (("names", SubstituteNames),),
+    "locale-date-delimiter": (("date", LocaleDateDelimiter),),
+    "cite-order": (("layout", CiteOrder),),
+    "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
+    "locator-range": (("text", LocatorRange),),
+    "typographic-quotes": (("term", TypographicTerm),),
+    "collation-sort": (("key", CollationSort),),
+    "year-suffix": (("date-part", ImplicitYearSuffix),),
+}
+
+
+def build_element_classes(base_classes: dict[str, type], model, enabled: frozenset[str]) -> dict[str, type]:
+    """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``)."""
+    mixins: dict[str, list[type]] = {}
+    for name, pairs in ELEMENT_MIXINS.items():
+        if name in enabled:
+            for tag, mixin in pairs:
+                mixins.setdefault(tag, []).append(mixin)
+    classes = dict(base_classes)
+    for tag, extra in mixins.items():
+        base = base_classes[tag]
+        classes[tag] = type(base.__name__, (*extra, base), {"cp": model})
+    return classes
+
+
+# ---- data and output fixes -------------------------------------------------------------------
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_NOCASE = re.compile(r'(<span class="nocase">|</span>)', re.IGNORECASE)
+_ENTITIES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
+
+
+def escape_html(text: str) -> str:
+    """Escape ``& < >`` the way citeproc-js does, keeping the nocase spans citeproc-py reads."""
+    parts = _NOCASE.split(text)
+    return "".join(p if _NOCASE.fullmatch(p) else re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], p) for p in parts)
+
+
+def typographic_quotes(text: str, open_quote: str, close_quote: str, french: bool = False) -> str:
+    """Straight apostrophes become ``’``; pairs of straight double quotes become the locale's quotes;
+    in French text a space before ``: ; ! ?`` becomes a narrow no-break space (as citeproc-js does)."""
+    text = _APOSTROPHE.sub("’", text)
+    text = re.sub(r'"([^"]*)"', lambda m: open_quote + m.group(1) + close_quote, text)
+    return re.sub(r" ([:;!?])", "\u202f\\1", text) if french else text
+
+
+def punctuation_in_quote(text: str, close_quotes: tuple[str, ...]) -> str:
+    """``“Ieng Sary”.`` → ``“Ieng Sary.”`` (for locales with ``punctuation-in-quote="true"``)."""
+    for quote in close_quotes:
+        if quote:
+            text = re.sub(re.escape(quote) + r"([.,])", lambda m, q=quote: m.group(1) + q, text)
+    return text
+
+
+def substitute_subsequent_authors(entries: list[str], names: list[str | None], substitute: str) -> list[str]:
+    """Replace the names opening an entry by ``substitute`` when they repeat the previous entry's
+    (CSL's default ``complete-all`` rule)."""
+    result, previous = [], None
+    for entry, first in zip(entries, names, strict=True):
+        if first and first == previous and entry.startswith(first):
+            entry = substitute + entry[len(first):]
+        result.append(entry)
+        previous = first
+    return result
