@@ -50,7 +50,7 @@ def normalize_edition(text: str) -> str:
 
 def normalize_pages(text: str) -> str:
     """Any run of dashes between page numbers → ``-`` (CSL's form): ``81--93`` → ``81-93``."""
-    return re.sub(r"\s*(?:-+|–|—)\s*", "-", text.strip())
+    return re.sub(r"\s*[-–—‐‑]+\s*", "-", text.strip())
 
 
 def _is_braced_whole(word: str) -> bool:
@@ -139,7 +139,7 @@ class _EntryReader:
             return None
         self.consumed.update(present)
         if rule.kind == "names":
-            return parse_names(self.values[present[0]])
+            return parse_names(self.values[present[0]]) or None
         value = _decode(rule.kind, self.values[present[0]])
         for other in present[1:]:
             if _decode(rule.kind, self.values[other]) != value:

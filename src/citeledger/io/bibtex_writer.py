@@ -34,6 +34,17 @@ def _name_part(text: str, ascii: bool) -> str:
     return "{" + encoded + "}" if ("," in text or _AND.search(text)) else encoded
 
 
+def _family_part(text: str, ascii: bool) -> str:
+    """The family name; braced when it has several words and one does not start with an ASCII
+    capital (``{de la Mata}``, ``{'t Hooft}``, ``{Åke Persson}``): BibTeX readers would take such a
+    word for a particle (a lowercase letter) or guess (a non-ASCII one)."""
+    words = text.split()
+    firsts = [next((c for c in word if c.isalpha()), "A") for word in words]
+    if len(words) > 1 and not all("A" <= c <= "Z" for c in firsts):
+        return "{" + encode_latex(text, ascii, in_group=True) + "}"
+    return _name_part(text, ascii)
+
+
 def format_name(name: Name, ascii: bool = False) -> str:
     """Name → ``van der Berg, Jr., Jan``; literal → ``{Human Rights Watch}``; ``others`` as is.
 
@@ -44,7 +55,7 @@ def format_name(name: Name, ascii: bool = False) -> str:
     particle = " ".join(p for p in (name.dropping_particle, name.particle) if p)
     if not name.family and not particle and not name.suffix:
         return _name_part(name.given, ascii)  # a single name (`Aristotle`) is BibTeX's last name
-    family = _name_part(name.family, ascii)
+    family = _family_part(name.family, ascii)
     if particle:
         family = f"{encode_latex(particle, ascii)} {family}"
     parts = [family]
@@ -61,7 +72,7 @@ def format_names(names: Sequence[Name], ascii: bool = False) -> str:
 
 def format_pages(text: str) -> str:
     """``81-93`` / ``81–93`` → ``81--93``; lists (``81, 93``) keep their commas."""
-    return re.sub(r"(?<=\w)\s*(?:-+|–|—)\s*(?=\w)", "--", text)
+    return re.sub(r"(?<=\w)\s*[-–—‐‑]+\s*(?=\w)", "--", text)
 
 
 class _EntryWriter:

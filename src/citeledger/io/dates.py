@@ -78,7 +78,8 @@ def format_iso_date(date: Date) -> str:
         return date.literal
 
     def iso(parts: tuple[int, ...]) -> str:
-        return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+        year = f"-{-parts[0]:04d}" if parts[0] < 0 else f"{parts[0]:04d}"
+        return "-".join([year, *(f"{p:02d}" for p in parts[1:])])
 
     text = iso(date.parts)
     if date.end_parts:

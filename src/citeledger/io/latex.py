@@ -27,6 +27,7 @@ _TO_LATEX = {
         unknown_char_policy="keep", unknown_char_warning=False),
 }
 
+_NEEDS_DECODING = re.compile(r"[\\{}~$`]|--|''")
 _URL_MACRO = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
@@ -49,7 +50,7 @@ def decode_latex(value: str) -> str:
     """LaTeX value (as written in a .bib, delimiters removed) → Unicode text for the model copy.
 
     Unescaped ``%`` is literal here (BibTeX does not treat it as a comment inside a value)."""
-    if "\\" not in value and "{" not in value and "~" not in value and "--" not in value and "$" not in value:
+    if not _NEEDS_DECODING.search(value):
         return " ".join(value.split())
     urls: list[str] = []
 
@@ -77,6 +78,17 @@ def _encode_plain(text: str, ascii: bool, protection: str) -> str:
     return out
 
 
+def _balanced(text: str) -> bool:
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "{}" and index and text[index - 1] == "\\":
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def encode_latex(text: str, ascii: bool = False, *, in_group: bool = False) -> str:
     """Unicode → LaTeX for a braced BibTeX value. Math spans ``$…$`` pass through unchanged.
 
@@ -85,6 +97,8 @@ def encode_latex(text: str, ascii: bool = False, *, in_group: bool = False) -> s
     pieces: list[str] = []
     cursor = 0
     for match in _MATH.finditer(text):
+        if not _balanced(match.group(0)):
+            continue  # unbalanced braces would break the entry: escape it as text instead
         pieces.append(_encode_plain(text[cursor : match.start()], ascii, protection))
         pieces.append(match.group(0))
         cursor = match.end()
