@@ -10,6 +10,8 @@ import click
 
 from citeledger import __version__
 from citeledger.cli.convert import convert
+from citeledger.cli.extract import extract
+from citeledger.cli.parse import parse
 from citeledger.cli.tidy import tidy
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -26,7 +28,7 @@ def cli() -> None:
     """
 
 
-for command in (convert, tidy):
+for command in (convert, tidy, extract, parse):
     cli.add_command(command)
 
 

@@ -1,0 +1,62 @@
+"""``citeledger extract``: options → ``extract_references`` → output, diagnostics and exit code."""
+
+from __future__ import annotations
+
+import click
+
+from citeledger.article import FORMATS
+from citeledger.diagnostics import exit_code, filter_diagnostics, resolve_codes
+from citeledger.references import METHODS
+from citeledger.references.extract import OUTPUTS, explain, extract_references, render_result
+
+from .output import emit, print_diagnostics, unusable_input_exits_2
+
+
+@click.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("--from", "from_format", type=click.Choice(FORMATS), help="Article format (default: guessed).")
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(OUTPUTS),
+    default="bibtex",
+    show_default=True,
+    help="Output: BibTeX, BibLaTeX, CSL-JSON, or json (fields with spans and confidences).",
+)
+@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="hybrid",
+    show_default=True,
+    help="Templates then labeller (hybrid), templates only (rules), labeller only.",
+)
+@click.option("--explain", "explain_", is_flag=True, help="Print the labelled tokens of every reference instead.")
+@click.option("--encoding", metavar="CODEC", help="Read with this encoding instead of sniffing it.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (e.g. a missing place, CL103).")
+@click.option("--select", multiple=True, metavar="CODE", help="Only report these codes or slugs.")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these codes or slugs.")
+def extract(article, from_format, to_format, output, method, explain_, encoding, strict, select, ignore) -> None:
+    """Extract an article's reference list (and its own entry) as BibTeX or CSL-JSON.
+
+    Reads plain text, Markdown or HTML (ARTICLE `-` is stdin). Findings go to
+    stderr: CL101 no reference list (exit 1), CL102 unparsed or uncertain,
+    CL103 missing field, CL104 irregular name list. Exit 2 on unusable input.
+
+    \b
+    Example:
+      citeledger extract article.txt --to bibtex -o references.bib
+      citeledger extract page.html --to csl-json
+      citeledger extract article.md --explain
+    """
+    try:
+        resolve_codes([*select, *ignore])
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    with unusable_input_exits_2():
+        result = extract_references(article, from_format, encoding, method)
+        text, written = (explain(result), []) if explain_ else render_result(result, to_format, article)
+        findings = filter_diagnostics([*result.diagnostics, *written], select, ignore)
+        emit(text, output)
+    print_diagnostics(findings)
+    raise SystemExit(exit_code(findings, strict))
