@@ -209,7 +209,8 @@ class Ledger:
     the citations found, the claims they support, the links between them, and the findings.
 
     ``supports`` maps each reference key to the indices of the claims it supports (every key of
-    ``references`` is present, with ``()`` when the reference is never cited).
+    ``references`` is present, with ``()`` when the reference is never cited). ``reference_source`` is the
+    path the references were read from (the article itself, or a ``--bib`` file).
     """
 
     article: Article
@@ -220,6 +221,7 @@ class Ledger:
     links: tuple[Link, ...] = ()
     supports: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     diagnostics: tuple = ()  # Diagnostic records; typed loosely because model imports nothing
+    reference_source: str = ""  # the file the references' spans point into (the article or a --bib file)
 
     def links_of(self, citation: int) -> tuple[Link, ...]:
         """The links of one citation, in item order."""
