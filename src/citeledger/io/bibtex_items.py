@@ -119,7 +119,8 @@ class _EntryReader:
         self.diagnostics: list[Diagnostic] = []
         self.lines = {}
         for raw_field in block.fields:
-            self.lines.setdefault(raw_field.name.lower(), raw_field.line or block.line)
+            # RawField.line is bibtexparser's 0-based start_line (block.line is 1-based)
+            self.lines.setdefault(raw_field.name.lower(), raw_field.line + 1)
 
     def not_carried(self, name: str, why: str) -> None:
         self.diagnostics.append(Diagnostic(
