@@ -43,7 +43,7 @@ class Target:
     title: str
 
 
-def _year_and_suffix(reference: Reference) -> tuple[str, str]:
+def year_and_suffix(reference: Reference) -> tuple[str, str]:
     """The year as citations write it and its suffix: explicit, in the date as written, or in the key."""
     issued = reference.dates.get("issued")
     year = str(issued.year) if issued and issued.year else "n.d."
@@ -62,7 +62,7 @@ def to_targets(references: Iterable[Reference]) -> list[Target]:
     targets = []
     for reference in references:
         names = reference.author or reference.names.get("editor", ()) or reference.names.get("translator", ())
-        year, suffix = _year_and_suffix(reference)
+        year, suffix = year_and_suffix(reference)
         targets.append(Target(reference.id, names, year, suffix, reference.get("title")))
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, target in enumerate(targets):

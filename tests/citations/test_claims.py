@@ -1,0 +1,50 @@
+"""Claims: the sentence a citation supports, or its clause when a sentence cites different works."""
+
+from citeledger.model import Date, Name, Reference
+from citeledger.pipeline import build_ledger
+
+REFERENCES = [
+    Reference(key, "book", {"title": title}, {"author": (Name(family=family),)}, {"issued": Date(parts=(year,))})
+    for key, family, year, title in [
+        ("smith2001", "Smith", 2001, "One"), ("jones2003", "Jones", 2003, "Two"), ("brown1999", "Brown", 1999, "Three")
+    ]
+]
+
+
+def ledger_of(body):
+    return build_ledger(f"A Title\n\n{body}\n\nReferences\n\nNone.\n", "t.txt", references=REFERENCES)
+
+
+def test_one_citation_supports_its_sentence():
+    ledger = ledger_of("Rice yields grew in the north (Smith, 2001: 4). They fell later.")
+    [claim] = ledger.claims
+    assert claim.raw == "Rice yields grew in the north (Smith, 2001: 4)."
+    assert ledger.sources(0)[0][0] == "smith2001" and ledger.sources(0)[0][1].ranges == (("4", "4"),)
+    assert ledger.supports == {"smith2001": (0,), "jones2003": (), "brown1999": ()}
+
+
+def test_different_works_split_the_sentence_into_clauses():
+    ledger = ledger_of("Yields grew in the north (Smith, 2001), while they fell in the south (Jones, 2003).")
+    assert [claim.raw for claim in ledger.claims] == [
+        "Yields grew in the north (Smith, 2001)", "while they fell in the south (Jones, 2003)."]
+    assert ledger.supports["smith2001"] == (0,) and ledger.supports["jones2003"] == (1,)
+
+
+def test_the_same_work_twice_keeps_one_claim():
+    ledger = ledger_of("Yields grew (Smith, 2001) and grew again (Smith, 2001: 9).")
+    [claim] = ledger.claims
+    assert claim.citations == (0, 1)
+
+
+def test_one_bracket_with_two_works_supports_one_claim():
+    ledger = ledger_of("Yields grew (Smith, 2001; Brown, 1999). Next.")
+    assert len(ledger.claims) == 1
+    assert [key for key, _ in ledger.sources(0)] == ["smith2001", "brown1999"]
+    assert ledger.supports["brown1999"] == (0,)
+
+
+def test_claim_spans_round_trip():
+    ledger = ledger_of("A (Smith, 2001), b (Jones, 2003) and c (Brown, 1999). D (Smith, 2001).")
+    for claim in ledger.claims:
+        assert ledger.article.text[claim.span.start : claim.span.end] == claim.raw
+    assert len(ledger.claims) == 4
