@@ -9,6 +9,8 @@ from __future__ import annotations
 import click
 
 from citeledger import __version__
+from citeledger.cli.check import check
+from citeledger.cli.claims import claims
 from citeledger.cli.convert import convert
 from citeledger.cli.extract import extract
 from citeledger.cli.parse import parse
@@ -28,7 +30,7 @@ def cli() -> None:
     """
 
 
-for command in (convert, tidy, extract, parse):
+for command in (convert, tidy, extract, parse, check, claims):
     cli.add_command(command)
 
 

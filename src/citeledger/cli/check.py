@@ -1,0 +1,67 @@
+"""``citeledger check``: options → ``check_file`` → diagnostics (text, JSON or SARIF) and exit code."""
+
+from __future__ import annotations
+
+import click
+
+from citeledger.article import FORMATS
+from citeledger.citations.checks import UNCITED_LEVELS
+from citeledger.citations.export import render_sarif
+from citeledger.diagnostics import exit_code, filter_diagnostics, format_json, resolve_codes
+from citeledger.pipeline import LedgerOptions, check_file
+
+from .output import emit, print_diagnostics, unusable_input_exits_2
+
+
+def _summary(ledger, findings) -> str:
+    linked = sum(link.key is not None for link in ledger.links)
+    counts = {level: sum(str(d.severity) == level for d in findings) for level in ("error", "warning", "info")}
+    return (f"{ledger.article.source}: {len(ledger.citations)} citations, {linked}/{len(ledger.links)} items linked, "
+            f"{len(ledger.references)} references; {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes")  # fmt: skip
+
+
+@click.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("--bib", metavar="FILE", help="Check against this .bib or CSL-JSON file instead of the article's list.")
+@click.option("--from", "from_format", type=click.Choice(FORMATS), help="Article format (default: guessed).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Findings as linter lines (stderr), JSON or SARIF (stdout).")
+@click.option("--uncited", type=click.Choice(list(UNCITED_LEVELS)), default="warning", show_default=True,
+              help="Level of CL304 (uncited reference); 'info' or 'ignore' when the list holds further reading.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--select", multiple=True, metavar="CODE", help="Only report these codes or slugs (e.g. CL3).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these codes or slugs.")
+@click.option("--encoding", metavar="CODEC", help="Read with this encoding instead of sniffing it.")
+@click.option("-o", "--output", metavar="OUT", help="Write JSON or SARIF here instead of stdout.")
+def check(article, bib, from_format, output_format, uncited, strict, select, ignore, encoding, output) -> None:
+    """Check an article's citations against its references, like a linter.
+
+    Finds every in-text citation, links it to a reference (the article's own list,
+    or --bib), and reports: CL301 unresolved, CL302 ambiguous, CL303 matched by
+    title, CL304 uncited, CL305 year mismatch, CL306 author mismatch, CL307 bad
+    locator, CL202/CL203 duplicates, CL101 no reference list. Exit 0 when clean,
+    1 on errors (warnings too with --strict), 2 on unusable input.
+
+    \b
+    Example:
+      citeledger check article.txt
+      citeledger check article.md --bib references.bib --format sarif -o findings.sarif
+      citeledger check article.txt --uncited=info --strict --ignore CL303
+    """
+    try:
+        resolve_codes([*select, *ignore])
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    options = LedgerOptions(bib=bib, fmt=from_format, uncited=uncited, encoding=encoding)
+    with unusable_input_exits_2():
+        ledger = check_file(article, options)
+        findings = filter_diagnostics(ledger.diagnostics, select, ignore)
+        if output_format == "json":
+            emit(format_json(findings) + "\n", output)
+        elif output_format == "sarif":
+            emit(render_sarif(findings), output)
+    if output_format == "text":
+        print_diagnostics(findings)
+        click.echo(_summary(ledger, findings), err=True)
+    raise SystemExit(exit_code(findings, strict))
