@@ -103,6 +103,8 @@ class _ParsedStyle(CitationStylesStyle):
         parser.set_element_class_lookup(_element_lookup(enabled))
         self.xml = etree.ElementTree(etree.fromstring(data, parser))
         self.root = self.xml.getroot()
+        if not isinstance(self.root, cp_model.Style):
+            raise ValueError("not a CSL style (the root element is not cs:style)")
         self.root.set_locale_list(locale or self.root.get("default-locale") or "en-US", validate=False)
 
 
