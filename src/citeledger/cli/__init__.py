@@ -13,6 +13,7 @@ from citeledger.cli.check import check
 from citeledger.cli.claims import claims
 from citeledger.cli.convert import convert
 from citeledger.cli.extract import extract
+from citeledger.cli.format import cite_this_command, format_command, styles_command
 from citeledger.cli.parse import parse
 from citeledger.cli.tidy import tidy
 
@@ -30,7 +31,7 @@ def cli() -> None:
     """
 
 
-for command in (convert, tidy, extract, parse, check, claims):
+for command in (convert, tidy, extract, parse, check, claims, format_command, styles_command, cite_this_command):
     cli.add_command(command)
 
 

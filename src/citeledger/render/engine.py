@@ -36,7 +36,8 @@ class StyleError(UnusableInputError):
     """A style that cannot be used at all; ``diagnostic`` says why (CL501 or CL502)."""
 
     def __init__(self, diagnostic: Diagnostic):
-        super().__init__(f"{diagnostic.code}: {diagnostic.message}")
+        hint = f"; {diagnostic.hint}" if diagnostic.hint else ""
+        super().__init__(f"{diagnostic.code}: {diagnostic.message}{hint}")
         self.diagnostic = diagnostic
 
 
