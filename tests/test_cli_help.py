@@ -1,0 +1,44 @@
+"""Every command has help with an example, is documented in the README, and bad usage exits 2."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citeledger import __version__
+from citeledger.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_version_and_short_help():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--version"]).output.strip() == f"citeledger, version {__version__}"
+    assert runner.invoke(cli, ["-h"]).exit_code == 0
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help_has_an_example(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"citeledger {command}" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_is_documented_in_readme(command):
+    assert f"citeledger {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_unknown_option_is_a_usage_error():
+    assert CliRunner().invoke(cli, ["--no-such-option"]).exit_code == 2
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "citeledger", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
