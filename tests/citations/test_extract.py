@@ -36,6 +36,7 @@ FORMS = [
     ("(Chandler, 1999a)", [(P, [("", "Chandler", False, "1999a", None, "")])]),
     ("(Smith, n.d.)", [(P, [("", "Smith", False, "n.d.", None, "")])]),
     ("(van der Berg, 2001)", [(P, [("", "van der Berg", False, "2001", None, "")])]),
+    ("(Genocide Archive of Rwanda, n.d.)", [(P, [("", "Genocide Archive of Rwanda", False, "n.d.", None, "")])]),
     ("(Vickery, 1984; Kiernan, 1996)",
      [(P, [("", "Vickery", False, "1984", None, ""), ("", "Kiernan", False, "1996", None, "")])]),
     ("(Straus, 2006, 2015)", [(P, [("", "Straus", False, "2006", None, ""), ("", "Straus", False, "2015", None, "")])]),

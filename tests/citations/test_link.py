@@ -29,6 +29,7 @@ REFERENCES = [
     ref("kosal1998", ["Kosal", "Kiernan"], 1998,
         title="Ieng Sary’s Regime: a Diary of the Khmer Rouge Foreign Ministry"),
     ref("lawrence2003", ["Lawrence", "Mueller"], 2003),
+    ref("chandler1999", ["Chandler"], 1999, title="Brother Number One: A Political Biography of Pol Pot"),
 ]
 
 
@@ -46,6 +47,7 @@ def link(text, pandoc=False):
         ("(Heder and Tittemore, 2004)", [("heder2004", "surname+year", "")]),
         ("(Kiernan et al., 2010)", [("kiernan2010", "surname+year", "")]),
         ("(Human Rights Watch, 1995: xvii)", [("hrw1995", "surname+year", "")]),
+        ("(Brother Number One, 1999)", [("chandler1999", "title+year", "title")]),
         ("(van der Berg, 2001)", [("berg2001", "surname+year", "")]),
         ("(Vickery, 1999b)", [("vickery1999b", "surname+year", "")]),
         ("(SHORT, 2007)", [("short2007", "surname+year", "")]),

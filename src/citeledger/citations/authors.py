@@ -26,6 +26,8 @@ NOT_NAMES = _word_set(
 PARTICLES = _word_set("van von der den de da di du des del della dos le la ter ten bin ibn al el zu vom")
 # A name run after these words is a place or a period ("in Phnom Penh (1975)"), not a narrative citation.
 PLACE_WORDS = _word_set("in at from to into near across since until during of on")
+# Lower-case words allowed inside an organisation's name: "Genocide Archive of Rwanda".
+ORGANISATION_WORDS = _word_set("of for the on")
 CONNECTORS = frozenset({"and", "&", "und", "et", "y"})
 ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|and\s+others|et\s+coll\.?)\s*,?\s*$", re.I)
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*$")
@@ -49,6 +51,10 @@ def _is_name_word(word: str) -> bool:
     return word.rstrip("’'s").lower() not in NOT_NAMES and word.lower() not in NOT_NAMES
 
 
+def _inner_word(words: list[str], position: int) -> bool:
+    return 0 < position < len(words) - 1 and words[position] in ORGANISATION_WORDS
+
+
 def _split_names(text: str) -> list[str]:
     parts = re.split(r"\s*,\s*|\s+(?:and|&|und)\s+|\s*&\s*", text)
     return [part.strip() for part in parts if part.strip()]
@@ -65,7 +71,9 @@ def read_authors(text: str) -> Authors | None:
         return None
     for name in names:
         words = name.split()
-        if len(words) > MAX_WORDS or not all(_is_name_word(word) for word in words):
+        if len(words) > MAX_WORDS:
+            return None
+        if not all(_is_name_word(word) or _inner_word(words, i) for i, word in enumerate(words)):
             return None
         if words[0].lower() in PARTICLES and len(words) == 1:
             return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeledger.citations.matching import compare_name, edit_distance, fold, strip_particles, title_similarity
 from citeledger.model import Citation, CitationItem, Link, Name, Reference
@@ -190,6 +190,17 @@ def _link_key(item: CitationItem, index: _Index, where: tuple[int, int]) -> Link
 def _link_item(item: CitationItem, index: _Index, where: tuple[int, int]) -> Link:
     if item.key:
         return _link_key(item, index, where)
+    link = _link_written(item, index, where)
+    if link.method == "unresolved":
+        # An organisation read as a title, or a title read as names: try the other reading.
+        swapped = {"names": (item.title,), "title": ""} if item.title else {"names": (), "title": " ".join(item.names)}
+        other = replace(item, **swapped)
+        retry = _link_written(other, index, where)
+        return retry if retry.key else link
+    return link
+
+
+def _link_written(item: CitationItem, index: _Index, where: tuple[int, int]) -> Link:
     if item.names:
         scored = [(r[0], r[1], t) for t in index.for_names(item) if (r := score_names(item, t)) and r[0] >= ACCEPT]
         method = "surname+year"
