@@ -31,8 +31,10 @@ _NEEDS_DECODING = re.compile(r"[\\{}~$`]|--|''")
 _URL_MACRO = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
-# pylatexenc turns these into U+02C6 or nothing; the model copy wants the ASCII caret.
-_CARET = re.compile(r"\\textasciicircum(?:\s*\{\}|\b)|\\\^\{\}")
+# Text-mode symbols pylatexenc turns into U+02C6, or drops; the model copy wants the ASCII characters.
+_SYMBOLS = {"textasciicircum": "^", "textbraceleft": "{", "textbraceright": "}"}
+_SYMBOL = re.compile(r"\\(textasciicircum|textbraceleft|textbraceright)(?:\s*\{\}|\b)|\\\^\{\}")
+_SYMBOL_MARKS = {"^": "\ue002", "{": "\ue003", "}": "\ue004"}
 # pandoc's rule: `$` opens math before a non-space, closes after a non-space, not before a digit.
 _MATH = re.compile(r"\$(?=\S)(?:[^$\\]|\\.)*?(?<=[^\s\\])\$(?!\d)")
 _ASCII_ESCAPES = {
@@ -60,17 +62,23 @@ def decode_latex(value: str) -> str:
 
     text = _URL_MACRO.sub(keep_url, value)
     text = _UNESCAPED_PERCENT.sub(r"\\%", text)
-    text = _CARET.sub("\ue002", text)
+    text = _SYMBOL.sub(lambda m: _SYMBOL_MARKS[_SYMBOLS.get(m.group(1) or "textasciicircum")], text)
     try:
         text = _TO_TEXT.latex_to_text(text)
     except Exception:  # pylatexenc is lenient, but a decoder bug must not crash a conversion
         text = value
-    text = _PLACEHOLDER.sub(lambda m: urls[int(m.group(1))], text).replace("\ue002", "^")
+    text = _PLACEHOLDER.sub(lambda m: urls[int(m.group(1))], text)
+    for char, mark in _SYMBOL_MARKS.items():
+        text = text.replace(mark, char)
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def _encode_plain(text: str, ascii: bool, protection: str) -> str:
-    out = "".join(_ASCII_ESCAPES.get(char, char) for char in text)
+# BibTeX counts braces even after a backslash, so `\{` without its `\}` would end the value early.
+_UNPAIRED_BRACES = {**_ASCII_ESCAPES, "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def _encode_plain(text: str, ascii: bool, protection: str, escapes: dict[str, str] = _ASCII_ESCAPES) -> str:
+    out = "".join(escapes.get(char, char) for char in text)
     if ascii:
         out = "".join(_ASCII_DASHES.get(char, char) for char in out)
         if not out.isascii():
@@ -94,15 +102,16 @@ def encode_latex(text: str, ascii: bool = False, *, in_group: bool = False) -> s
 
     ``in_group`` says the result goes inside a protecting brace group (accents then use no braces)."""
     protection = "braces-after-macro" if in_group else "braces-all"
+    escapes = _ASCII_ESCAPES if _balanced(text.replace("\\", "")) else _UNPAIRED_BRACES
     pieces: list[str] = []
     cursor = 0
     for match in _MATH.finditer(text):
         if not _balanced(match.group(0)):
             continue  # unbalanced braces would break the entry: escape it as text instead
-        pieces.append(_encode_plain(text[cursor : match.start()], ascii, protection))
+        pieces.append(_encode_plain(text[cursor : match.start()], ascii, protection, escapes))
         pieces.append(match.group(0))
         cursor = match.end()
-    pieces.append(_encode_plain(text[cursor:], ascii, protection))
+    pieces.append(_encode_plain(text[cursor:], ascii, protection, escapes))
     return "".join(pieces)
 
 
