@@ -92,8 +92,11 @@ def test_pandoc_keys():
 
 
 def test_suffixes_assigned_when_missing():
-    targets = to_targets([ref("a", ["Smith"], 2001), ref("b", ["Smith"], 2001), ref("c", ["Smith"], 2002)])
+    works = [ref("a", ["Smith"], 2001, "One"), ref("b", ["Smith"], 2001, "Two"), ref("c", ["Smith"], 2002)]
+    targets = to_targets(works)
     assert [t.suffix for t in targets] == ["a", "b", ""]
+    copies = to_targets([ref("a", ["Smith"], 2001, "One"), ref("b", ["Smith"], 2001, "One")])
+    assert [t.suffix for t in copies] == ["", ""]  # one work listed twice (CL203), not two works
 
 
 def test_helpers():

@@ -85,7 +85,8 @@ def check_matched_by_title(ledger: Ledger, options: CheckOptions) -> Iterator[Di
     for link in ledger.links:
         if link.method == "title+year" and link.key in by_key:
             item = _item(ledger, link)
-            yield _at(ledger, "CL303", f"{item.title!r} matched {link.key} by its title ({link.score:.2f})",
+            title = item.title or " ".join(item.names)
+            yield _at(ledger, "CL303", f"{title!r} matched {link.key} by its title ({link.score:.2f})",
                       item.span, hint=f"cite it by its authors: ({label(by_key[link.key])})", subject=link.key)
 
 
@@ -94,8 +95,10 @@ def check_uncited(ledger: Ledger, options: CheckOptions) -> Iterator[Diagnostic]
     severity = UNCITED_LEVELS[options.uncited]
     if severity is None:
         return
+    # A reference an ambiguous citation may mean is reported there (CL302), not as uncited.
+    maybe_cited = {key for link in ledger.links if link.method == "ambiguous" for key in link.candidates}
     for reference in ledger.references:
-        if not ledger.supports.get(reference.id):
+        if not ledger.supports.get(reference.id) and reference.id not in maybe_cited:
             yield _at(ledger, "CL304", f"{reference.id} ({label(reference)}) is never cited", reference.span,
                       path=ledger.reference_source, severity=severity, subject=reference.id,
                       hint="cite it, remove it, or pass --uncited=info if the list includes further reading")

@@ -29,7 +29,6 @@ PENALTIES = {
 }  # fmt: skip
 ACCEPT = 0.5  # lowest score a tolerant or title match may have
 TITLE_ACCEPT = 0.7
-_SUFFIX_IN = re.compile(r"\d{4}([a-z])$")
 
 
 @dataclass(frozen=True)
@@ -44,14 +43,18 @@ class Target:
 
 
 def year_and_suffix(reference: Reference) -> tuple[str, str]:
-    """The year as citations write it and its suffix: explicit, in the date as written, or in the key."""
+    """The year as citations write it and its suffix, when the reference itself gives one: a
+    ``year-suffix`` field, the date as written (``1999a``), the year in the raw text, or (for a
+    hand-built reference with no raw text) its key. Generated keys do not count: they add letters of
+    their own to tell works apart."""
     issued = reference.dates.get("issued")
     year = str(issued.year) if issued and issued.year else "n.d."
     if reference.get("year-suffix"):
         return year, reference.get("year-suffix")
-    for text in (issued.literal if issued else "", reference.id):
-        match = _SUFFIX_IN.search(text)
-        if match and text[match.start() : match.start() + 4] == year:
+    sources = (issued.literal if issued else "", reference.raw) if reference.raw else (reference.id,)
+    for text in sources:
+        match = re.search(rf"{year}([a-z])\b", text) if year != "n.d." else None
+        if match:
             return year, match.group(1)
     return year, ""
 
@@ -69,7 +72,7 @@ def to_targets(references: Iterable[Reference]) -> list[Target]:
         if target.names and not target.suffix:
             groups[(fold(target.names[0].sort_family), target.year)].append(number)
     for members in groups.values():
-        if len(members) > 1:
+        if len({fold(targets[number].title) for number in members}) > 1:  # copies of one work need no a/b
             for letter, number in zip("abcdefghijklmnopqrstuvwxyz", members, strict=False):
                 targets[number] = Target(**{**targets[number].__dict__, "suffix": letter})
     return targets
@@ -160,6 +163,12 @@ def _best(scored: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[flo
     return [entry for entry in scored if entry[0] == top]
 
 
+def _same_work_once(best: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[float, tuple[str, ...], Target]]:
+    """Ties between copies of one work (the list repeats an entry, CL203) are no ambiguity: keep the first."""
+    works = {(tuple(fold(n.literal or n.sort_family) for n in t.names), t.year, fold(t.title)) for _, _, t in best}
+    return best[:1] if len(works) == 1 else best
+
+
 class _Index:
     """Targets by folded family name, so most items are scored against a handful of references only."""
 
@@ -207,7 +216,7 @@ def _link_written(item: CitationItem, index: _Index, where: tuple[int, int]) -> 
     else:
         scored = [(r[0], r[1], t) for t in index.targets if (r := score_title(item, t))]
         method = "title+year"
-    best = _best(scored)
+    best = _same_work_once(_best(scored))
     if not best:
         return Link(*where, None, "unresolved", 0.0, candidates=nearest(item, index.targets))
     if len(best) > 1:
