@@ -122,13 +122,13 @@ def totals(results: list[dict]) -> dict:
 
 
 def _print_table(results: list[dict], summary: dict) -> None:
-    print(f"{'article':<22} {'extract P/R':>12} {'link P/R':>12} {'locators':>9}  findings")
+    print(f"{'article':<26} {'extract P/R':>12} {'link P/R':>12} {'locators':>9}  findings")
     for result in results:
         ex, li, lo = result["extraction"], result["linking"], result["locators"]
         findings = result["findings"]
         extraction = f"{_ratio(ex['correct'], ex['found'])}/{_ratio(ex['correct'], ex['expected'])}"
         linking = f"{_ratio(li['correct'], li['linked'])}/{_ratio(li['correct'], li['expected'])}"
-        print(f"{result['article']:<22} {extraction:>12} {linking:>12} {lo['correct']:>4}/{lo['items']:<4}  "
+        print(f"{result['article']:<26} {extraction:>12} {linking:>12} {lo['correct']:>4}/{lo['items']:<4}  "
               f"{len(findings['found'])} found, {len(findings['missing'])} missing, "
               f"{len(findings['expected_failures'])} expected failures")
         for label in ("missing", "expected_failures", "unexpected_passes", "unlisted"):
