@@ -168,5 +168,6 @@ def parse_name_list(text: str, default_role: str = "author") -> NameList:
         people.append((make_name(pending), default_role))
     for name, role in people:
         result.names.setdefault(plural_role or role, []).append(name)
-    result.irregular = len(forms) > 1
+    # "SURNAME, Given" beside "SURNAME Given"; Chicago's "Family, Given, and Given Family" is regular.
+    result.irregular = {"comma", "no-comma"} <= forms
     return result

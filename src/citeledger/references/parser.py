@@ -16,6 +16,7 @@ from citeledger.model import Reference, Span
 from citeledger.references import labeller
 from citeledger.references.normalizers import Draft, run_normalizers
 from citeledger.references.normalizers.draft import LOW_CONFIDENCE
+from citeledger.references.normalizers.identifiers import normalize_identifiers
 from citeledger.references.segments import Labelling, Segment
 from citeledger.references.templates import TEMPLATES
 
@@ -107,6 +108,8 @@ def parse_reference(
     _report_doubts(draft)
     if labelling.segments:
         run_normalizers(draft)
+    else:
+        normalize_identifiers(draft)  # a DOI or URL is worth keeping even from an unparsed string
     reference = draft.build()
     if clipped is not text:
         reference = replace(reference, raw=text)

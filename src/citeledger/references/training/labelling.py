@@ -1,0 +1,137 @@
+"""Label a rendered reference by finding each field of its item in the text.
+
+Every field value is searched for (case-folded, quotes and dashes unified) in characters not yet
+claimed, longest fields first; names are found by family name and then given name or initials
+nearby, and a role's names, connectors and role marker (``(eds.)``, ``edited by``) form one span.
+A token takes the label most of its letters and digits carry; a rendering whose title or first
+author cannot be found is dropped rather than labelled wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeledger.references.features import tokenize
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": '"', "’": '"', "'": '"',
+                       "–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\u202f": " "})  # fmt: skip
+_ROLE_AFTER = re.compile(r"\s*,?\s*\(?(?:eds?\.|éds?\.|dir\.|hrsg\.|hg\.|trans\.|trad\.|transl\.|translation|"
+                         r"translator|translators|editors?|ed|eds)\)?(?=[\s,.;:]|$)", re.I)  # fmt: skip
+_ROLE_BEFORE = re.compile(r"(?:edited by|ed\. by|eds\. by|translated by|trans\. by|trad\. par|hrsg\. v\.|"
+                          r"hrsg\. von|sous la dir\. de|sous la direction de|ed\.|eds\.|trans\.)\s*$",
+                          re.I)  # fmt: skip
+FIELD_LABELS = (
+    ("URL", "url"), ("DOI", "doi"), ("title", "title"), ("container-title", "container-title"),
+    ("publisher", "publisher"), ("genre", "genre"), ("publisher-place", "location"),
+)  # fmt: skip
+
+
+class _Claims:
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = text.lower().translate(_FOLD)
+        self.labels: list[str | None] = [None] * len(text)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(label is None for label in self.labels[start:end])
+
+    def mark(self, start: int, end: int, label: str) -> None:
+        for index in range(start, end):
+            if self.labels[index] is None:
+                self.labels[index] = label
+
+    def find(self, pattern: str, after: int = 0, word: bool = True) -> tuple[int, int] | None:
+        bounded = rf"(?<!\w){pattern}(?!\w)" if word else pattern
+        for match in re.finditer(bounded, self.folded[after:]):
+            start, end = match.start() + after, match.end() + after
+            if self.free(start, end):
+                return start, end
+        return None
+
+
+def _value(text: str) -> str:
+    return re.escape(text.lower().translate(_FOLD))
+
+
+def _find_person(claims: _Claims, person: dict) -> tuple[int, int] | None:
+    if person.get("literal"):
+        return claims.find(_value(person["literal"]))
+    family = " ".join(filter(None, (person.get("non-dropping-particle"), person["family"])))
+    found = claims.find(_value(family)) or claims.find(_value(person["family"]))
+    if not found:
+        return None
+    start, end = found
+    given = person.get("given", "")
+    initials = r"[\s.-]*".join(re.escape(part[0].lower()) + r"\." for part in re.split(r"[\s-]+", given) if part)
+    bare = "".join(part[0].lower() for part in re.split(r"[\s-]+", given) if part)  # Vancouver: "JA"
+    after = claims.folded[end : end + 45]
+    before = claims.folded[max(0, start - 45) : start]
+    for pattern in filter(None, (_value(given), initials, bare)):
+        if hit := re.match(rf"[\s,]*{pattern}(?!\w)", after):
+            return start, end + hit.end()
+        if hit := re.search(rf"(?<!\w){pattern}[\s,]*$", before):
+            return start - len(before) + hit.start(), end
+    return start, end
+
+
+def _mark_role(claims: _Claims, people: list[dict], label: str) -> bool:
+    spans = [span for person in people if (span := _find_person(claims, person))]
+    if not spans:
+        return False
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if after := _ROLE_AFTER.match(claims.text, end):
+        end = after.end()
+    if before := _ROLE_BEFORE.search(claims.text[max(0, start - 30) : start]):
+        start = max(0, start - 30) + before.start()
+    claims.mark(start, end, label)
+    return True
+
+
+def _mark_numbers(claims: _Claims, item: dict) -> None:
+    year = item.get("issued", {}).get("date-parts", [[None]])[0][0]
+    if year and (found := claims.find(rf"{year}[a-z]?")):
+        claims.mark(*found, "date")
+    if edition := item.get("edition"):
+        found = claims.find(rf"{edition}(?:st|nd|rd|th|e|ème|\.)?\s*(?:ed|edn|éd|edition|édition|aufl)\.?", word=False)
+        if found:
+            claims.mark(*found, "edition")
+    if page := item.get("page"):
+        first = page.split("-")[0]
+        if found := claims.find(rf"(?:pp?\.\s?|s\.\s?)?{first}(?:\s?-\s?\d+)?"):
+            claims.mark(*found, "pages")
+    for variable in ("volume", "issue"):
+        if item.get(variable) and (found := claims.find(re.escape(item[variable]))):
+            claims.mark(*found, variable)
+
+
+def label_rendering(text: str, item: dict) -> list[tuple[str, str]] | None:
+    """Takes a rendered reference and its item; returns ``(token, label)`` pairs, or None when the
+    title or the first author cannot be found in the text."""
+    claims = _Claims(text)
+    if len(claims.folded) != len(text):
+        return None
+    for variable, label in FIELD_LABELS:
+        if item.get(variable):
+            found = claims.find(_value(item[variable]), word=variable not in ("URL", "DOI"))
+            if found is None and variable == "title":
+                return None
+            if found:
+                claims.mark(*found, label)
+    for role in ("author", "editor", "translator"):
+        if item.get(role) and not _mark_role(claims, item[role], role) and role == "author":
+            return None
+    _mark_numbers(claims, item)
+    if number := re.match(r"\[?\(?\d{1,4}[.)\]]", text):
+        claims.mark(*number.span(), "citation-number")
+    return [(token.text, _token_label(claims, token.start, token.end)) for token in tokenize(text)]
+
+
+def _token_label(claims: _Claims, start: int, end: int) -> str:
+    counts: dict[str, int] = {}
+    for index in range(start, end):
+        label = claims.labels[index]
+        if label and claims.text[index].isalnum():
+            counts[label] = counts.get(label, 0) + 1
+    if not counts:
+        return next((label for label in claims.labels[start:end] if label), "other")
+    return max(counts, key=lambda label: counts[label])
