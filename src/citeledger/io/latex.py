@@ -11,6 +11,7 @@ escapes (``é`` → ``{\\'e}``). ``protect_title`` adds the braces a sentence-ca
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -48,6 +49,7 @@ ENGLISH_LANGIDS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=65536)  # journal names, publishers and macros repeat across entries
 def decode_latex(value: str) -> str:
     """LaTeX value (as written in a .bib, delimiters removed) → Unicode text for the model copy.
 

@@ -24,7 +24,8 @@ from citeledger.model import Reference
 class RoundTripCounts:
     """Totals for one or more files. ``not_carried``: BibTeX fields (or ``@type``) with no CSL
     place, by name; ``not_written``: CSL variables the dialect has no field for, by name;
-    ``changed``: variables whose decoded value differs after the round trip, by name."""
+    ``changed``: variables whose decoded value differs after the round trip, by name, and
+    ``changes`` the same as (source, key, variable) triples."""
 
     files: int = 0
     entries_in: int = 0
@@ -34,6 +35,7 @@ class RoundTripCounts:
     not_carried: Counter[str] = field(default_factory=Counter)
     not_written: Counter[str] = field(default_factory=Counter)
     changed: Counter[str] = field(default_factory=Counter)
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, key, variable)
     examples: list[str] = field(default_factory=list)
 
     def add(self, other: RoundTripCounts) -> None:
@@ -42,6 +44,7 @@ class RoundTripCounts:
         self.not_carried.update(other.not_carried)
         self.not_written.update(other.not_written)
         self.changed.update(other.changed)
+        self.changes.extend(other.changes)
         self.examples.extend(other.examples[: max(0, 20 - len(self.examples))])
 
 
@@ -77,6 +80,7 @@ def measure_roundtrip(text: str, source: str = "-", dialect: str = "biblatex") -
         counts.values_compared += len(_variables(before))
         for variable in compare_references(before, after):
             counts.changed[variable] += 1
+            counts.changes.append((source, before.id, variable))
             if len(counts.examples) < 20:
                 counts.examples.append(f"{source} {before.id} {variable}: {_variables(before).get(variable)!r} → "
                                        f"{_variables(after).get(variable)!r}")
