@@ -16,15 +16,27 @@ import re
 from dataclasses import dataclass
 
 from citeledger.io.bibtex import BibBlock
-from citeledger.tidy.values import pieces_of
 
-_HEADER = re.compile(r"@\s*([^\s{(]+)\s*([{(])\s*")
-_SEPARATOR = re.compile(r"\s*,\s*")
-_EQUALS = re.compile(r"\s*=\s*")
-_CLOSING = re.compile(r"\s*(?:,\s*)?[})]\s*\Z")
-# What BibTeX accepts as a field name or macro name; bibtexparser is laxer (it reads `%  AUTHOR` in
-# a commented-out entry as a field name), and such an entry must not be rewritten.
-_IDENTIFIER = re.compile(r"[^\s\"#%'(),={}0-9][^\s\"#%'(),={}]*\Z")
+
+def _braced(depth: int) -> str:
+    """A ``{...}`` group nesting at most ``depth`` levels (a regex cannot count; deeper is refused)."""
+    inner = r"[^{}]++"
+    for _ in range(depth):
+        inner = r"[^{}]++|\{(?:" + inner + r")*+\}"
+    return r"\{(?:" + inner + r")*+\}"
+
+
+# The grammar of an entry BibTeX itself accepts, as one regex run in C. Possessive quantifiers keep it
+# linear on input that does not match. Names are BibTeX identifiers: bibtexparser is laxer (it reads
+# `%  AUTHOR` in a commented-out entry as a field name), and such an entry must not be rewritten.
+_NAME = r"[^\s\"#%'(),={}0-9][^\s\"#%'(),={}]*+"
+_BRACED = _braced(8)
+_PIECE = rf"(?>{_BRACED}|\"(?:[^\"{{}}]++|{_BRACED})*+\"|\d++|{_NAME})"
+_VALUE = rf"{_PIECE}(?:\s*+#\s*+{_PIECE})*+"
+_ENTRY = re.compile(rf"@\s*+([^\s{{(]++)\s*+[{{(]\s*+([^\s,{{}}()]*+)(?:\s*+,\s*+{_NAME}\s*+=\s*+{_VALUE})*+"
+                    r"\s*+,?\s*+[})]\s*+\Z")
+_FIELDS = re.compile(rf"\s*+,\s*+({_NAME})\s*+=\s*+({_VALUE})")
+_READABLE_VALUE = re.compile(rf"{_VALUE}\Z")
 
 
 @dataclass(frozen=True)
@@ -37,34 +49,21 @@ class Entry:
 
 
 def read_entry(block: BibBlock) -> Entry | None:
-    """The entry in ``block`` when its raw text holds nothing but header, fields and separators."""
+    """The entry in ``block`` when its raw text is exactly a header, the fields the parser found and
+    separators, in BibTeX's grammar; None otherwise (the caller then keeps the block as it is)."""
     raw = block.raw
-    header = _HEADER.match(raw)
-    if not header or not raw.startswith(block.key, header.end()):
+    match = _ENTRY.match(raw)
+    if not match or match.group(2) != block.key:
         return None
-    position = header.end() + len(block.key)
-    for raw_field in block.fields:
-        separator = _SEPARATOR.match(raw, position)
-        if not separator:
-            return None
-        position = separator.end()
-        if not raw.startswith(raw_field.name, position) or not _IDENTIFIER.match(raw_field.name):
-            return None
-        equals = _EQUALS.match(raw, position + len(raw_field.name))
-        if not equals or not raw.startswith(raw_field.value, equals.end()) or not readable(raw_field.value):
-            return None
-        position = equals.end() + len(raw_field.value)
-    if not _CLOSING.match(raw, position):
+    fields = tuple((f.name, f.value) for f in block.fields)
+    if tuple(_FIELDS.findall(raw, match.end(2))) != fields:
         return None
-    return Entry(header.group(1), block.key, tuple((f.name, f.value) for f in block.fields))
+    return Entry(match.group(1), block.key, fields)
 
 
 def readable(value: str) -> bool:
-    """True when every piece of a raw value is a braced or quoted text, a number or a macro name."""
-    pieces = pieces_of(value)
-    return bool(pieces) and all(
-        kind != "literal" and (kind != "macro" or _IDENTIFIER.match(text)) for kind, text in pieces
-    )
+    """True when a raw value is pieces (``{…}``, ``"…"``, number, macro name) joined by ``#``."""
+    return _READABLE_VALUE.match(value) is not None
 
 
 def format_raw_entry(entry: Entry, newline: str = "\n", indent: str = "  ") -> str:

@@ -1,6 +1,8 @@
 """The tidy rules: a registry read top to bottom, applied in this order whatever order the user names them.
 
-Each rule takes an ``Entry`` and returns the changed ``Entry``, or None when it does not apply. Rules
+An *entry rule* takes an ``Entry`` and returns the changed ``Entry``; a *value rule* takes a field's
+lower-cased name and raw value (``{x}``, ``"x" # jan``) and returns the new raw value; both return None
+when they do not apply. The runner applies consecutive value rules in one pass over the fields. Rules
 never touch @string, @preamble, @comment or failed blocks, never expand or drop a macro reference or a
 ``#`` concatenation, and never change a citation key.
 
@@ -31,26 +33,24 @@ from dataclasses import dataclass, replace
 from citeledger.tidy import values
 from citeledger.tidy.entry import Entry
 
-RuleFunction = Callable[[Entry], Entry | None]
+EntryRule = Callable[[Entry], Entry | None]
+ValueRule = Callable[[str, str], str | None]
 
 
 @dataclass(frozen=True)
 class Rule:
+    """``kind`` is ``entry`` (``apply`` is an EntryRule), ``value`` (a ValueRule, run only on ``fields``
+    when given) or ``layout`` (``indent``: no function, the runner re-lays the entry out)."""
+
     name: str
     summary: str
-    apply: RuleFunction | None  # None for ``indent``: a layout rule, handled by the runner
+    kind: str
+    apply: EntryRule | ValueRule | None
     default: bool = True
+    fields: frozenset[str] | None = None
 
 
-def _rewrite_fields(entry: Entry, rewrite: Callable[[str, str], str | None]) -> Entry | None:
-    """Apply ``rewrite(lower-cased name, raw value) -> new raw value | None`` to every field."""
-    fields = None
-    for index, (name, value) in enumerate(entry.fields):
-        new = rewrite(name.lower(), value)
-        if new is not None and new != value:
-            fields = fields or list(entry.fields)  # copy only once something changes: this runs per field
-            fields[index] = (name, new)
-    return replace(entry, fields=tuple(fields)) if fields else None
+# -- entry rules ---------------------------------------------------------------------------------
 
 
 def entry_type_lowercase(entry: Entry) -> Entry | None:
@@ -80,15 +80,29 @@ def remove_empty_fields(entry: Entry) -> Entry | None:
     return replace(entry, fields=fields) if fields != entry.fields else None
 
 
+FIELD_ORDER = (
+    "author", "editor", "translator", "title", "subtitle", "booktitle", "journal", "journaltitle", "series",
+    "edition", "volume", "number", "issue", "chapter", "pages", "publisher", "institution", "organization",
+    "school", "address", "location", "year", "month", "date", "note", "isbn", "issn", "doi", "url", "urldate",
+)
+_RANK = {name: rank for rank, name in enumerate(FIELD_ORDER)}
+
+
+def sort_fields(entry: Entry) -> Entry | None:
+    # sorted() is stable: unknown fields keep their relative order after the known ones.
+    fields = tuple(sorted(entry.fields, key=lambda field: _RANK.get(field[0].lower(), len(_RANK))))
+    return replace(entry, fields=fields) if fields != entry.fields else None
+
+
+# -- value rules ---------------------------------------------------------------------------------
+
+
 def _quoted_to_braced(kind: str, text: str) -> values.Piece:
     return ("braced", text) if kind == "quoted" and values.balanced(text) else (kind, text)
 
 
-def braces_for_values(entry: Entry) -> Entry | None:
-    def rewrite(_: str, value: str) -> str | None:
-        return values.map_pieces(value, _quoted_to_braced) if '"' in value else None
-
-    return _rewrite_fields(entry, rewrite)
+def braces_for_values(name: str, value: str) -> str | None:
+    return values.map_pieces(value, _quoted_to_braced) if '"' in value else None
 
 
 # Fields that hold prose, where a bare & or % is a typo for the character itself.
@@ -109,28 +123,16 @@ def _escape_piece(kind: str, text: str) -> values.Piece:
     return kind, text
 
 
-def escape_specials(entry: Entry) -> Entry | None:
-    def rewrite(name: str, value: str) -> str | None:
-        if name not in PROSE_FIELDS or ("&" not in value and "%" not in value):
-            return None
-        return values.map_pieces(value, _escape_piece)
-
-    return _rewrite_fields(entry, rewrite)
+def escape_specials(name: str, value: str) -> str | None:
+    if "&" not in value and "%" not in value:
+        return None
+    return values.map_pieces(value, _escape_piece)
 
 
-def _trim_piece(kind: str, text: str) -> values.Piece:
-    if kind not in ("braced", "quoted") or values.has_unescaped(text, "%"):
-        return kind, text
-    return kind, values.collapse_whitespace(text)
-
-
-def trim_whitespace(entry: Entry) -> Entry | None:
-    def rewrite(name: str, value: str) -> str | None:
-        if values.is_verbatim(name):
-            return None
-        return values.map_pieces(value, _trim_piece)
-
-    return _rewrite_fields(entry, rewrite)
+def trim_whitespace(name: str, value: str) -> str | None:
+    if not values.may_need_trim(value) or values.is_verbatim(name):
+        return None
+    return values.trim_value(value)
 
 
 _PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]{0,2}"
@@ -140,45 +142,32 @@ _PAGE_RANGE = re.compile(rf"^(\s*{_PAGE})\s*(?:-|\u2013)\s*({_PAGE}\s*)$")
 def _en_dash(kind: str, text: str) -> values.Piece:
     if kind not in ("braced", "quoted") or "--" in text:
         return kind, text
-    parts = text.split(",")
-    ranges = [_PAGE_RANGE.sub(r"\1--\2", part) for part in parts]
-    return kind, ",".join(ranges)
+    return kind, ",".join(_PAGE_RANGE.sub(r"\1--\2", part) for part in text.split(","))
 
 
-def pages_en_dash(entry: Entry) -> Entry | None:
-    return _rewrite_fields(entry, lambda name, value: values.map_pieces(value, _en_dash) if name == "pages" else None)
+def pages_en_dash(name: str, value: str) -> str | None:
+    return values.map_pieces(value, _en_dash)
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = {
-    **{m: m for m in _MONTHS},
+    **{m: m for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
     **{full: full[:3] for full in ("january", "february", "march", "april", "june", "july", "august",
                                    "september", "october", "november", "december")},
     "sept": "sep",
 }
 
 
-def _month_macro(name: str, value: str) -> str | None:
-    if name != "month":
-        return None
+def month_macros(name: str, value: str) -> str | None:
     text = values.single_text_piece(value)
-    word = (text if text is not None else value).strip().rstrip(".").lower()
-    macro = _MONTH_NAMES.get(word)
-    if macro is None or (text is None and not value.strip().isalpha()):
+    if text is None and not value.strip().isalpha():  # a number, a concatenation: leave it
         return None
-    return macro
-
-
-def month_macros(entry: Entry) -> Entry | None:
-    return _rewrite_fields(entry, _month_macro)
+    return _MONTH_NAMES.get((text if text is not None else value).strip().rstrip(".").lower())
 
 
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
-def _clean_doi(name: str, value: str) -> str | None:
-    if name != "doi":
-        return None
+def doi_url_clean(name: str, value: str) -> str | None:
     text = values.single_text_piece(value)
     if text is None or not _DOI_PREFIX.match(text):
         return None
@@ -186,39 +175,26 @@ def _clean_doi(name: str, value: str) -> str | None:
     return "{" + doi + "}" if doi.startswith("10.") and values.balanced(doi) else None
 
 
-def doi_url_clean(entry: Entry) -> Entry | None:
-    return _rewrite_fields(entry, _clean_doi)
-
-
-FIELD_ORDER = (
-    "author", "editor", "translator", "title", "subtitle", "booktitle", "journal", "journaltitle", "series",
-    "edition", "volume", "number", "issue", "chapter", "pages", "publisher", "institution", "organization",
-    "school", "address", "location", "year", "month", "date", "note", "isbn", "issn", "doi", "url", "urldate",
-)
-_RANK = {name: rank for rank, name in enumerate(FIELD_ORDER)}
-
-
-def sort_fields(entry: Entry) -> Entry | None:
-    # sorted() is stable: unknown fields keep their relative order after the known ones.
-    fields = tuple(sorted(entry.fields, key=lambda field: _RANK.get(field[0].lower(), len(_RANK))))
-    return replace(entry, fields=fields) if fields != entry.fields else None
-
+# -- the registry, in the order the rules run ----------------------------------------------------
 
 RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
-        Rule("entry-type-lowercase", "@Article -> @article", entry_type_lowercase),
-        Rule("field-names-lowercase", "Title = -> title =", field_names_lowercase),
-        Rule("remove-empty-fields", "drop fields whose value is empty (not with crossref/xdata)", remove_empty_fields),
-        Rule("braces-for-values", '"..." -> {...} when braces balance; numbers and macros stay', braces_for_values),
-        Rule("escape-specials", "bare & and % -> \\& and \\% in prose fields", escape_specials),
-        Rule("trim-whitespace", "trim values, collapse spaces and single newlines (not verbatim fields)",
+        Rule("entry-type-lowercase", "@Article -> @article", "entry", entry_type_lowercase),
+        Rule("field-names-lowercase", "Title = -> title =", "entry", field_names_lowercase),
+        Rule("remove-empty-fields", "drop fields whose value is empty (not with crossref/xdata)", "entry",
+             remove_empty_fields),
+        Rule("braces-for-values", '"..." -> {...} when braces balance; numbers and macros stay', "value",
+             braces_for_values),
+        Rule("escape-specials", "bare & and % -> \\& and \\% in prose fields", "value", escape_specials,
+             fields=PROSE_FIELDS),
+        Rule("trim-whitespace", "trim values, collapse spaces and single newlines (not verbatim fields)", "value",
              trim_whitespace),
-        Rule("pages-en-dash", "pages 12-34 -> 12--34", pages_en_dash),
-        Rule("month-macros", "month {January} -> jan", month_macros),
-        Rule("doi-url-clean", "doi https://doi.org/10.x -> 10.x", doi_url_clean),
-        Rule("sort-fields", "fields in a conventional order", sort_fields, default=False),
-        Rule("indent", "standard layout: two-space indent, one field per line", None),
+        Rule("pages-en-dash", "pages 12-34 -> 12--34", "value", pages_en_dash, fields=frozenset({"pages"})),
+        Rule("month-macros", "month {January} -> jan", "value", month_macros, fields=frozenset({"month"})),
+        Rule("doi-url-clean", "doi https://doi.org/10.x -> 10.x", "value", doi_url_clean, fields=frozenset({"doi"})),
+        Rule("sort-fields", "fields in a conventional order", "entry", sort_fields, default=False),
+        Rule("indent", "standard layout: two-space indent, one field per line", "layout", None),
     )
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(name for name, rule in RULES.items() if rule.default)

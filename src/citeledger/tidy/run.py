@@ -10,14 +10,15 @@ when that encoding cannot hold the new text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citeledger.diagnostics import Diagnostic
 from citeledger.errors import UnusableInputError
 from citeledger.io.bibtex import BibBlock, BibFile, encode_bibtex, read_bibtex, render_bibtex
-from citeledger.tidy.entry import format_raw_entry, newline_of, read_entry
-from citeledger.tidy.rules import DEFAULT_RULES, RULES, Rule
+from citeledger.tidy.entry import newline_of
+from citeledger.tidy.plan import RulePlan
+from citeledger.tidy.rules import DEFAULT_RULES, RULES
 
 
 @dataclass(frozen=True)
@@ -79,47 +80,25 @@ def select_rules(spec: str | Iterable[str] | None = None) -> tuple[str, ...]:
     return tuple(name for name in RULES if name in chosen)
 
 
-def tidy_entry(block: BibBlock, rules: Sequence[Rule], newline: str) -> tuple[str, tuple[str, ...]] | None:
-    """New text for an entry block and the rules that changed it, or None to keep it byte for byte."""
-    entry = read_entry(block)
-    if entry is None:  # something in the block the parser did not account for: never rewrite it
-        return None
-    applied: list[str] = []
-    relayout = False
-    for rule in rules:
-        if rule.apply is None:
-            relayout = True
-            continue
-        new = rule.apply(entry)
-        if new is not None and new != entry:
-            applied.append(rule.name)
-            entry = new
-    if not applied and not relayout:
-        return None
-    text = format_raw_entry(entry, newline_of(block.raw, newline))
-    if text == block.raw:
-        return None
-    return text, tuple(applied) or ("indent",)
-
-
 def commented_out(text: str, start: int) -> bool:
     """True when the line holding an entry's ``@`` has a ``%`` before it (``%@book{...``): biber and
     many editors treat that entry as a comment, so tidy must not touch it."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    return "%" in text[line_start:start]
+    # A bounded window, so a file without line breaks does not make this quadratic.
+    window = text[max(0, start - 1024) : start]
+    return "%" in window[max(window.rfind("\n"), window.rfind("\r")) + 1 :]
 
 
 def tidy_bibtex(bib: BibFile, rules: str | Iterable[str] | None = None) -> TidyResult:
     """Apply ``rules`` (see ``select_rules``) to every entry of ``bib``; other blocks stay as they are."""
     names = select_rules(rules)
-    selected = [RULES[name] for name in names]
     changes: list[BlockChange] = []
-    if selected:
+    if names:
+        plan = RulePlan([RULES[name] for name in names])
         newline = newline_of(bib.text)
         for index, block in enumerate(bib.blocks):
             if block.kind != "entry" or commented_out(bib.text, block.start):
                 continue
-            outcome = tidy_entry(block, selected, newline)
+            outcome = plan.apply(block, newline)
             if outcome is not None:
                 changes.append(BlockChange(index, block, outcome[1], outcome[0]))
     text = render_bibtex(bib, {change.index: change.text for change in changes})

@@ -22,9 +22,11 @@ VERBATIM_FIELDS = frozenset({
 })
 VERBATIM_PREFIXES = ("bdsk-", "local-url", "mendeley-", "zotero-")
 
-_WHITESPACE_RUN = re.compile(r"\s+")
+# ASCII whitespace only: a no-break space (U+00A0) is meaningful and must survive.
+_WHITESPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _BRACE = re.compile(r"[{}]")
-_NEEDS_COLLAPSE = re.compile(r"\s\s|[\t\r\n\f\v]|^\s|\s$")
+_TRIM_MARKS = ("  ", "\n", "\r", "\t", "{ ", " }", '" ', ' "', "\f", "\v")
+_NEEDS_COLLAPSE = re.compile(r"[ \t\n\r\f\v]{2}|[\t\r\n\f\v]|^ | $")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -74,7 +76,11 @@ def map_pieces(value: str, rewrite: Callable[[str, str], Piece]) -> str | None:
     pieces = pieces_of(value)
     if not pieces or any(kind == "literal" for kind, _ in pieces):
         return None
-    new = tuple(rewrite(kind, text) for kind, text in pieces)
+    return _rejoin(pieces, tuple(rewrite(kind, text) for kind, text in pieces))
+
+
+def _rejoin(pieces: tuple[Piece, ...], new: tuple[Piece, ...]) -> str | None:
+    """The raw value for ``new``, or None when nothing changed or it would not split back into ``new``."""
     if new == pieces:
         return None
     joined = join_pieces(new)
@@ -121,22 +127,48 @@ def has_unescaped(text: str, char: str) -> bool:
     return False
 
 
-def collapse_whitespace(text: str) -> str:
-    """Runs of whitespace → one space, then trimmed; a run holding a blank line is kept as is
-    (in TeX it is a paragraph break) and a trailing control space (``\\ ``) keeps its space."""
+def may_need_trim(value: str) -> bool:
+    """A cheap over-approximation of "``collapse_whitespace`` would change a piece of ``value``":
+    a run of spaces, a line break or tab, or a space next to a delimiter. Plain ``in`` tests, because
+    this runs on every value of every entry."""
+    return any(mark in value for mark in _TRIM_MARKS)
+
+
+def collapse_whitespace(text: str, strip_left: bool = True, strip_right: bool = True) -> str:
+    """Runs of whitespace → one space, and the ends trimmed where asked; a run holding a blank line is
+    kept as is (in TeX it is a paragraph break) and a trailing control space (``\\ ``) keeps its space."""
+    if not _NEEDS_COLLAPSE.search(text):
+        return text
 
     def one_run(match: re.Match[str]) -> str:
         run = match.group(0)
         return run if len(_LINE_BREAK.findall(run)) >= 2 else " "
 
-    if not _NEEDS_COLLAPSE.search(text):
-        return text
     out = _WHITESPACE_RUN.sub(one_run, text)
-    out = out.lstrip(" ")
-    stripped = out.rstrip(" ")
-    if len(stripped) < len(out) and stripped.endswith("\\") and escaped_at(stripped + " ", len(stripped)):
-        stripped += " "
-    return stripped
+    if strip_left:
+        out = out.lstrip(" ")
+    if strip_right:
+        stripped = out.rstrip(" ")
+        if len(stripped) < len(out) and stripped.endswith("\\") and escaped_at(stripped + " ", len(stripped)):
+            stripped += " "
+        out = stripped
+    return out
+
+
+def trim_value(value: str) -> str | None:
+    """``collapse_whitespace`` on each braced or quoted piece of a raw value, trimming only the outer
+    ends of the whole value: in ``acm # { Transactions}`` the inner space is part of the text. Pieces
+    with an unescaped ``%`` are left alone (there a line break ends a TeX comment)."""
+    pieces = pieces_of(value)
+    if not pieces or any(kind == "literal" for kind, _ in pieces):
+        return None
+    last = len(pieces) - 1
+    new = tuple(
+        (kind, collapse_whitespace(text, index == 0, index == last))
+        if kind in ("braced", "quoted") and not has_unescaped(text, "%") else (kind, text)
+        for index, (kind, text) in enumerate(pieces)
+    )
+    return _rejoin(pieces, new)
 
 
 def escape_specials(text: str, specials: str = "&%") -> str:
