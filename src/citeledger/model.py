@@ -115,7 +115,7 @@ class Locator:
 class CitationItem:
     """One work inside a citation: the surnames (or title) as written, year and suffix, locator.
 
-    ``key`` is set for pandoc citations (``[@kiernan1996]``), which name a key instead of authors;
+    ``key`` is set for pandoc citations (``[@okafor1996]``), which name a key instead of authors;
     ``et_al`` records an ``et al.`` after the names.
     """
 
@@ -134,7 +134,7 @@ class CitationItem:
 
 @dataclass(frozen=True)
 class Citation:
-    """An in-text citation: ``(Short, 2007: 81, 93)`` (parenthetical) or ``Short (2007)`` (narrative).
+    """An in-text citation: ``(Smith, 2007: 81, 93)`` (parenthetical) or ``Smith (2007)`` (narrative).
 
     ``form`` names the pattern that found it (``parenthetical``, ``narrative``, ``pandoc`` ...).
     """
@@ -165,7 +165,7 @@ class Claim:
 class Link:
     """A citation item paired with a reference key, how it was matched, and how sure we are.
 
-    ``reasons`` explain a tolerant match (``"spelling: Shortt ~ Short"``); ``candidates`` are the keys
+    ``reasons`` explain a tolerant match (``"spelling: Smyth ~ Smith"``); ``candidates`` are the keys
     that were considered (the tied ones when ambiguous, the nearest ones when unresolved).
     """
 

@@ -1,4 +1,4 @@
-"""Reading the author part of a citation: ``Heder and Tittemore``, ``Kiernan et al.``, ``Human Rights Watch``,
+"""Reading the author part of a citation: ``Lawrence and Mueller``, ``Okafor et al.``, ``Human Rights Watch``,
 ``van der Berg``, or a title cited in place of authors. Works on short, bounded strings only.
 """
 
@@ -12,7 +12,7 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Capitalised words that open prose, not names: "(In 1960, ...)", "However Chandler (1993)".
+# Capitalised words that open prose, not names: "(In 1960, ...)", "However Mendes (1993)".
 NOT_NAMES = _word_set(
     """
     a about according after also although an and around as at before between born both but by ca chapter
@@ -24,7 +24,7 @@ NOT_NAMES = _word_set(
     """
 )
 PARTICLES = _word_set("van von der den de da di du des del della dos le la ter ten bin ibn al el zu vom")
-# A name run after these words is a place or a period ("in Phnom Penh (1975)"), not a narrative citation.
+# A name run after these words is a place or a period ("in Buenos Aires (1976)"), not a narrative citation.
 PLACE_WORDS = _word_set("in at from to into near across since until during of on")
 # Lower-case words allowed inside an organisation's name: "Genocide Archive of Rwanda".
 ORGANISATION_WORDS = _word_set("of for the on")
@@ -37,7 +37,7 @@ MAX_NAMES, MAX_WORDS = 8, 6
 
 @dataclass(frozen=True)
 class Authors:
-    """The names as written (``("Heder", "Tittemore")``) and whether ``et al.`` followed them."""
+    """The names as written (``("Lawrence", "Mueller")``) and whether ``et al.`` followed them."""
 
     names: tuple[str, ...]
     et_al: bool = False
@@ -61,7 +61,7 @@ def _split_names(text: str) -> list[str]:
 
 
 def read_authors(text: str) -> Authors | None:
-    """``"Heder and Tittemore"`` → Authors(("Heder", "Tittemore")); prose or empty text → None."""
+    """``"Lawrence and Mueller"`` → Authors(("Lawrence", "Mueller")); prose or empty text → None."""
     text = text.strip().rstrip(",").strip()
     et_al = ET_AL.search(text)
     if et_al:
@@ -81,7 +81,7 @@ def read_authors(text: str) -> Authors | None:
 
 
 def read_title(text: str) -> str | None:
-    """A title cited in place of authors: ``Ieng Sary Regime: A Diary …`` (three words or more, starting
+    """A title cited in place of authors: ``A Diary of the Foreign Ministry`` (three words or more, starting
     with a capital, written before a comma and the year). Returns the title or None."""
     title = text.strip()
     if not title.endswith(","):
@@ -104,8 +104,8 @@ def _acceptable_backwards(word: str) -> bool:
 
 
 def read_names_before(text: str, end: int, window: int = 120) -> tuple[int, Authors] | None:
-    """The run of names that ends at ``end`` (before a narrative ``(2001)``): ``Chandler's``,
-    ``Heder and Tittemore``, ``Kiernan et al.``. Returns (start offset, Authors) or None."""
+    """The run of names that ends at ``end`` (before a narrative ``(2001)``): ``Mendes's``,
+    ``Lawrence and Mueller``, ``Okafor et al.``. Returns (start offset, Authors) or None."""
     start = max(0, end - window)
     words = list(re.finditer(r"\S+", text[start:end]))
     if words and start > 0 and not text[start - 1].isspace():

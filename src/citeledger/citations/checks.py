@@ -41,7 +41,7 @@ def _item(ledger: Ledger, link: Link) -> CitationItem:
 
 
 def label(reference: Reference) -> str:
-    """``Heder and Tittemore 2004`` — how an author–year citation names a reference (for hints)."""
+    """``Lawrence and Mueller 2003`` — how an author–year citation names a reference (for hints)."""
     names = reference.author or reference.names.get("editor", ())
     families = [name.literal or name.sort_family for name in names]
     who = families[0] + " et al." if len(families) > 2 else " and ".join(families) or reference.get("title")[:40]

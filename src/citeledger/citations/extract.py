@@ -4,10 +4,10 @@ Linear time by construction: one scanner pass pairs brackets (a stack, no regex)
 below only ever run on the bounded contents of one pair (at most ``MAX_CONTENT`` characters), so a
 megabyte of ``(`` or a 100,000-character line costs one pass. The forms, tried in order on each pair:
 
-- ``parenthetical``: ``(Short, 2007: 81, 93)``, ``(see Vickery, 1984; Kiernan, 1996)``, ``(Straus, 2006, 2015)``,
-  ``(Jacquard 1981, Langaney 1992)``, ``(Kiernan et al., 2010)``, ``(Smith, n.d.)``, a title in place of authors;
-- ``narrative``: ``Mamdani (2001)``, ``Ponchaud (1977: 12) argues``, ``Chandler's (1993) account``;
-- ``pandoc``: ``[@kiernan1996, p. 31]``, ``[see @a; @b]`` and, in text, ``@a [p. 4]`` (see ``pandoc.py``).
+- ``parenthetical``: ``(Smith, 2007: 81, 93)``, ``(see Vickery, 1984; Okafor, 1996)``, ``(Straus, 2006, 2015)``,
+  ``(Jacquard 1981, Langaney 1992)``, ``(Okafor et al., 2010)``, ``(Smith, n.d.)``, a title in place of authors;
+- ``narrative``: ``Mamdani (2001)``, ``Ponchaud (1977: 12) argues``, ``Mendes's (1993) account``;
+- ``pandoc``: ``[@okafor1996, p. 31]``, ``[see @a; @b]`` and, in text, ``@a [p. 4]`` (see ``pandoc.py``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The comparisons the linker explains itself with: folding, particles, edit distance, title similarity.
 
 Each comparison returns a reason string ("" for an exact match) so that a tolerant link can say why it was
-accepted (``"spelling: Shortt ~ Short"``).
+accepted (``"spelling: Smyth ~ Smith"``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def fold(text: str) -> str:
-    """Case and diacritics folded, apostrophes unified, spaces collapsed: ``Samphân`` → ``samphan``."""
+    """Case and diacritics folded, apostrophes unified, spaces collapsed: ``Müller`` → ``muller``."""
     if text.isascii():  # the common case, and ten times cheaper
         return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))

@@ -1,4 +1,4 @@
-"""Pandoc citations in Markdown: ``[@kiernan1996, p. 31]``, ``[see @a; -@b]``, and ``@a [p. 4]`` in text.
+"""Pandoc citations in Markdown: ``[@okafor1996, p. 31]``, ``[see @a; -@b]``, and ``@a [p. 4]`` in text.
 
 Items name a citation key instead of authors; the linker checks the key against the references. Patterns
 run on the bounded contents of one bracket pair, or on one bounded key match.

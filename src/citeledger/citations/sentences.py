@@ -3,7 +3,7 @@
 One left-to-right pass over candidate boundaries (``.``, ``!``, ``?``, ``…`` and paragraph breaks); each
 look-around is bounded, so the cost is linear in the text. A terminator ends a sentence only when the next
 word can open one (a capital, a digit, an opening quote or bracket) and the word before it is not an
-abbreviation or an initial. A citation placed after the full stop (``… sisters. (Short, 2007)``) is kept with
+abbreviation or an initial. A citation placed after the full stop (``… in 1950. (Smith, 2007)``) is kept with
 the sentence it supports; a citation followed by a capital with no full stop between (damaged text) ends one.
 """
 
@@ -42,7 +42,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     token = match.group(1).lstrip("'’-")
     if len(token) == 1 and token.isalpha():
-        return True  # an initial: "Brian D. Tittemore", "p. 4"
+        return True  # an initial: "Anna B. Lee", "p. 4"
     lowered = token.lower()
     return lowered in ABBREVIATIONS or ("." in lowered and len(lowered) <= 6 and lowered[-1] != ".")
 
