@@ -60,7 +60,7 @@ def _pick(result: engine.Formatted, kind: str, index: int) -> str:
 
 
 def test_every_workaround_is_tested() -> None:
-    synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort"}
+    synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache"}
     assert set(workarounds.WORKAROUNDS) == set(SHOWN_BY_GOLDEN) | synthetic
 
 
@@ -143,3 +143,11 @@ def test_year_suffix_letters() -> None:
     from citeledger.render.disambiguation import suffix_letters
 
     assert [suffix_letters(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
+
+
+def test_structure_cache_is_used_and_changes_nothing() -> None:
+    cached = _render("chicago-author-date", "mixed")
+    assert cached == _render("chicago-author-date", "mixed", without="structure-cache")
+    style = engine.load_style(styles.resolve_style("chicago-author-date"))
+    engine.format_items(load_items("mixed"), style)
+    assert len(vars(style.root)["citeledger_cache"]) > 100

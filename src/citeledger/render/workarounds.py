@@ -30,6 +30,9 @@ when the fix is switched off.
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 
+``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
+(tested for identical output and for being used).
+
 Not fixed (yet): cite collapsing (``(6–8)``, ``(Chandler 1993, 2000)``), given-name and add-names
 disambiguation, ``is-numeric`` on ``locator``, page-range-format on locators.
 """
@@ -64,6 +67,7 @@ WORKAROUNDS: dict[str, str] = {
     "cite-order": "element",
     "is-numeric": "element",
     "locator-range": "element",
+    "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
 
@@ -317,17 +321,59 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
 }
 
 
+class CachedStructure:
+    """Speed, not correctness: citeproc-py repeats the same XPath searches (ancestors, macros, layout)
+    and ``calls_variable`` walks for every element of every item; both depend only on the parsed style,
+    so they are computed once per element. The cache lives on the root (which keeps proxies alive)."""
+
+    def _structure_cache(self) -> dict:
+        root = self.getroottree().getroot()
+        cache = vars(root).get("citeledger_cache")
+        if cache is None:
+            cache = root.citeledger_cache = {}
+        return cache
+
+    def xpath_search(self, expression):
+        cache, key = self._structure_cache(), (self, expression)
+        if key not in cache:
+            cache[key] = super().xpath_search(expression)
+        return cache[key]
+
+    def get_term(self, *args, **kwargs):
+        # the locale list is fixed once the style is loaded (in-style cs:locale answers for itself)
+        if isinstance(self, self.cp.Locale):
+            return super().get_term(*args, **kwargs)
+        cache, key = self._structure_cache(), ("term", args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = super().get_term(*args, **kwargs)
+        return cache[key]
+
+
+class CachedCallsVariable:
+    def calls_variable(self):
+        cache, key = self._structure_cache(), (self, "calls_variable")
+        if key not in cache:
+            cache[key] = super().calls_variable()
+        return cache[key]
+
+
 def build_element_classes(base_classes: dict[str, type], model, enabled: frozenset[str]) -> dict[str, type]:
-    """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``)."""
+    """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``).
+    ``structure-cache`` (an optimisation) goes into every class."""
     mixins: dict[str, list[type]] = {}
     for name, pairs in ELEMENT_MIXINS.items():
         if name in enabled:
             for tag, mixin in pairs:
                 mixins.setdefault(tag, []).append(mixin)
     classes = dict(base_classes)
-    for tag, extra in mixins.items():
-        base = base_classes[tag]
-        classes[tag] = type(base.__name__, (*extra, base), {"cp": model})
+    for tag, base in base_classes.items():
+        extra = list(mixins.get(tag, ()))
+        if "structure-cache" in enabled:
+            extra.append(CachedStructure)
+            if hasattr(base, "calls_variable"):
+                extra.insert(0, CachedCallsVariable)
+        if extra:
+            classes[tag] = type(base.__name__, (*extra, base), {"cp": model})
     return classes
 
 

@@ -1,0 +1,144 @@
+"""Formatting speed: load a style, format 10 / 1,000 / 5,000 entries; side by side with citeproc-js
+(node, when bench/node_modules exists) and pandoc --citeproc (when installed), reported as ratios.
+
+    /work/venv/bin/python bench/format.py [--sizes 10,1000,5000] [--style apa] [--profile N]
+
+Entries are synthetic but realistic (books, chapters, articles; 1–8 authors; shared surnames and years,
+so sorting and disambiguation have work to do), generated with a fixed seed. Times are wall-clock on
+an otherwise idle machine; CPU counts are printed with them. ``--profile N`` prints the top of a cProfile
+of formatting N entries instead.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import os
+import pstats
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from citeledger.render import engine, styles
+
+ROOT = Path(__file__).resolve().parents[1]
+FAMILIES = ("Chandler", "Kiernan", "Short", "Heder", "Osborne", "Picq", "Martin", "Sher", "Vickery", "Becker",
+            "Ponchaud", "Hinton", "Etcheson", "Fawthrop", "Jarvis", "Ea", "Locard", "Tyner", "van der Kroef", "Éluard")
+GIVEN = ("David", "Ben", "Philip", "Steve", "Milton", "Laurence", "Marie", "Sacha", "Michael", "Elizabeth")
+WORDS = ("history", "regime", "genocide", "memory", "justice", "revolution", "peasants", "state", "war", "Cambodia",
+         "Khmer", "Rouge", "diary", "prison", "archives", "trial", "power", "violence", "resistance", "exile")
+
+
+def synthetic_items(count: int, seed: int = 5) -> list[dict]:
+    rng = random.Random(seed)
+    items = []
+    for number in range(count):
+        kind = rng.choice(("book", "chapter", "article-journal"))
+        authors = [{"family": rng.choice(FAMILIES), "given": rng.choice(GIVEN)}
+                   for _ in range(rng.choice((1, 1, 2, 3, 8)))]
+        item = {"id": f"item{number}", "type": kind, "author": authors,
+                "title": " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 9))).capitalize(),
+                "issued": {"date-parts": [[rng.randint(1970, 2024)]]}}
+        if kind == "article-journal":
+            item |= {"container-title": "Journal of " + rng.choice(WORDS).capitalize(),
+                     "volume": str(rng.randint(1, 60)), "issue": str(rng.randint(1, 4)), "page": f"{rng.randint(1, 400)}-{rng.randint(401, 800)}"}
+        else:
+            item |= {"publisher": rng.choice(("Yale University Press", "Plon", "Westview Press")),
+                     "publisher-place": rng.choice(("New Haven", "Paris", "Boulder"))}
+        if kind == "chapter":
+            item |= {"container-title": "Essays on " + rng.choice(WORDS),
+                     "page": f"{rng.randint(1, 99)}-{rng.randint(100, 200)}", "editor": [{"family": rng.choice(FAMILIES), "given": rng.choice(GIVEN)}]}
+        items.append(item)
+    return items
+
+
+def time_ours(style_id: str, items: list[dict]) -> tuple[float, float]:
+    started = time.perf_counter()
+    style = engine.load_style(styles.resolve_style(style_id))
+    loaded = time.perf_counter()
+    result = engine.format_items(items, style)
+    assert len(result.entries) == len(items), result.diagnostics[:3]
+    return loaded - started, time.perf_counter() - loaded
+
+
+def time_citeprocjs(style_id: str, items: list[dict]) -> tuple[float, float] | None:
+    if not (ROOT / "bench" / "node_modules" / "citeproc").is_dir() or not shutil.which("node"):
+        return None
+    job = {"styles": {style_id: str(styles.resolve_style(style_id))}, "items": items, "formats": ["text"]}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(job, handle)
+    out = subprocess.run(["node", str(ROOT / "bench" / "record_citeprocjs.js"), "--job", handle.name],
+                         capture_output=True, text=True, check=True)
+    Path(handle.name).unlink()
+    seconds = json.loads(out.stdout)[style_id]["text"]["seconds"]
+    return seconds["build"], seconds["bibliography"]
+
+
+def time_pandoc(style_id: str, items: list[dict]) -> float | None:
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        refs = Path(tmp) / "refs.json"
+        refs.write_text(json.dumps(items), encoding="utf-8")
+        doc = Path(tmp) / "doc.md"
+        doc.write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run([pandoc, str(doc), "--citeproc", "--bibliography", str(refs), "--csl",
+                        str(styles.resolve_style(style_id)), "-t", "plain"], capture_output=True, check=True)
+        return time.perf_counter() - started
+
+
+def process_seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
+def small_article_end_to_end(style_id: str) -> None:
+    """The sample's nine references as a whole process: our CLI against node + citeproc-js."""
+    sample = ROOT / "tests" / "data" / "sample-items.json"
+    ours = process_seconds([sys.executable, "-m", "citeledger", "format", str(sample), "--style", style_id])
+    print(f"sample article ({style_id}), whole process: citeledger {ours:.2f} s", end="")
+    if (ROOT / "bench" / "node_modules" / "citeproc").is_dir():
+        job = {"styles": {style_id: str(styles.resolve_style(style_id))},
+               "items": json.loads(sample.read_text(encoding="utf-8")), "formats": ["text"]}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump(job, handle)
+        node = process_seconds(["node", str(ROOT / "bench" / "record_citeprocjs.js"), "--job", handle.name])
+        Path(handle.name).unlink()
+        print(f", citeproc-js {node:.2f} s (ratio {node / ours:.1f}x)", end="")
+    print()
+
+
+def main(argv: list[str]) -> None:
+    args = dict(zip(argv[::2], argv[1::2], strict=False))
+    style_id = args.get("--style", "apa")
+    if "--profile" in args:
+        items = synthetic_items(int(args["--profile"]))
+        style = engine.load_style(styles.resolve_style(style_id))
+        profile = cProfile.Profile()
+        profile.runcall(engine.format_items, items, style)
+        pstats.Stats(profile).sort_stats(args.get("--sort", "tottime")).print_stats(25)
+        return
+    sizes = [int(s) for s in args.get("--sizes", "10,1000,5000").split(",")]
+    print(f"style {style_id}; CPUs {os.cpu_count()}; pandoc: {shutil.which('pandoc') or 'not installed'}")
+    small_article_end_to_end(style_id)
+    print(f"{'entries':>8} {'load s':>7} {'ours s':>8} {'ours/s':>8} {'js build':>9} {'js s':>7} {'js/s':>7} "
+          f"{'ours÷js':>8} {'pandoc s':>9}")
+    for size in sizes:
+        items = synthetic_items(size)
+        load, ours = time_ours(style_id, items)
+        js = time_citeprocjs(style_id, items)
+        pandoc = time_pandoc(style_id, items)
+        js_text = f"{js[0]:9.2f} {js[1]:7.2f} {size / js[1]:7.0f} {(size / ours) / (size / js[1]):7.2f}x" if js else ""
+        pandoc_text = f" {pandoc:9.2f}" if pandoc else ""
+        print(f"{size:8} {load:7.3f} {ours:8.2f} {size / ours:8.0f} {js_text}{pandoc_text}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
