@@ -45,13 +45,15 @@ def synthetic_items(count: int, seed: int = 5) -> list[dict]:
                 "issued": {"date-parts": [[rng.randint(1970, 2024)]]}}
         if kind == "article-journal":
             item |= {"container-title": "Journal of " + rng.choice(WORDS).capitalize(),
-                     "volume": str(rng.randint(1, 60)), "issue": str(rng.randint(1, 4)), "page": f"{rng.randint(1, 400)}-{rng.randint(401, 800)}"}
+                     "volume": str(rng.randint(1, 60)), "issue": str(rng.randint(1, 4)),
+                     "page": f"{rng.randint(1, 400)}-{rng.randint(401, 800)}"}
         else:
             item |= {"publisher": rng.choice(("Yale University Press", "Plon", "Westview Press")),
                      "publisher-place": rng.choice(("New Haven", "Paris", "Boulder"))}
         if kind == "chapter":
             item |= {"container-title": "Essays on " + rng.choice(WORDS),
-                     "page": f"{rng.randint(1, 99)}-{rng.randint(100, 200)}", "editor": [{"family": rng.choice(FAMILIES), "given": rng.choice(GIVEN)}]}
+                     "page": f"{rng.randint(1, 99)}-{rng.randint(100, 200)}",
+                     "editor": [{"family": rng.choice(FAMILIES), "given": rng.choice(GIVEN)}]}
         items.append(item)
     return items
 
