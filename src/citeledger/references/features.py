@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeledger.references.gazetteer import is_place
 from citeledger.references.normalizers.titles import STOP_WORDS
@@ -36,11 +37,19 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+_SHAPES = str.maketrans(
+    {**{chr(c): "X" for c in range(0x41, 0x5B)}, **{chr(c): "X" for c in range(0xC0, 0xDF)},
+     **{chr(c): "x" for c in range(0x61, 0x7B)}, **{chr(c): "x" for c in range(0xDF, 0x100)},
+     **{chr(c): "d" for c in range(0x30, 0x3A)}}
+)  # fmt: skip
+_REPEATS = re.compile(r"(.)\1{2,}")
+_YEAR = re.compile(r"(1[5-9]|20)\d\d[a-z]?")
+_RANGE = re.compile(r"\d+[-–‑]\d+")
+_INITIAL = re.compile(r"[A-ZÀ-Þ]\.(?:-?[A-Z]\.)*")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-ZÀ-Þ]", "X", word)
-    shape = re.sub(r"[a-zß-ÿ]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1{2,}", r"\1\1", shape)[:8]
+    return _REPEATS.sub(r"\1\1", word.translate(_SHAPES))[:8]
 
 
 def _core(token: str) -> str:
@@ -53,31 +62,42 @@ def _core(token: str) -> str:
     return token[start:end]
 
 
-def _token_features(token: str) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Own:
+    """A token's own features as crfsuite attribute strings, and what its neighbours look at."""
+
+    attributes: tuple[str, ...]
+    neighbour: tuple[str, str, str]  # w, shape, last
+    initial: bool
+
+
+@lru_cache(maxsize=65536)
+def _token_features(token: str) -> _Own:
     token = token[:60]
     core = _core(token)
     lower = core.lower()
     letters = [c for c in core if c.isalpha()]
-    features: dict[str, object] = {
-        "w": lower, "shape": _shape(token), "p3": lower[:3], "s3": lower[-3:],
-        "first": token[:1] if not token[:1].isalnum() else "a",
-        "last": token[-1:] if not token[-1:].isalnum() else "a", "len": min(len(core), 10),
+    first = token[:1] if not token[:1].isalnum() else "a"
+    last = token[-1:] if not token[-1:].isalnum() else "a"
+    shape = _shape(token)
+    initial = bool(_INITIAL.fullmatch(token.rstrip(",;:")))
+    flags = {
         "kw": token.lower() in KEYWORDS or lower in KEYWORDS,
         "caps": len(letters) >= 2 and all(c.isupper() for c in letters), "title": core[:1].isupper(),
-        "digits": core.isdigit(), "year": bool(re.fullmatch(r"(1[5-9]|20)\d\d[a-z]?", core)),
-        "range": bool(re.fullmatch(r"\d+[-–‑]\d+", core)),
-        "initial": bool(re.fullmatch(r"[A-ZÀ-Þ]\.(?:-?[A-Z]\.)*", token.rstrip(",;:"))),
-        "url": lower.startswith(("http", "www.", "doi", "10.")), "place": is_place(core),
+        "digits": core.isdigit(), "year": bool(_YEAR.fullmatch(core)), "range": bool(_RANGE.fullmatch(core)),
+        "initial": initial, "url": lower.startswith(("http", "www.", "doi", "10.")), "place": is_place(core),
     }  # fmt: skip
-    for lang, stops in _STOPS.items():
-        if lower in stops:
-            features[f"stop_{lang}"] = True
-    return features
+    flags.update({f"stop_{lang}": lower in stops for lang, stops in _STOPS.items()})
+    values = {"w": lower, "shape": shape, "p3": lower[:3], "s3": lower[-3:], "first": first, "last": last,
+              "len": min(len(core), 10)}  # fmt: skip
+    attributes = tuple(f"{name}={value}" for name, value in values.items()) + tuple(n for n, on in flags.items() if on)
+    return _Own(attributes, (lower, shape, last), initial)
 
 
-def sequence_features(tokens: list[Token]) -> list[dict[str, object]]:
-    """One feature dict per token: its own features, its neighbours' words and shapes, its position,
-    and whether it sits inside brackets or quotes or after a colon."""
+def sequence_features(tokens: list[Token]) -> list[list[str]]:
+    """One list of crfsuite attributes per token: its own features, its neighbours' words, shapes
+    and final characters, its position, and whether it sits inside brackets or quotes, after a
+    colon or an ``In``, and after how many field-closing stops and commas."""
     own = [_token_features(token.text) for token in tokens]
     count = len(tokens)
     result = []
@@ -86,40 +106,23 @@ def sequence_features(tokens: list[Token]) -> list[dict[str, object]]:
         text = tokens[index].text
         depth += text.count("(") + text.count("[")
         quoted ^= any(q in text[:1] for q in '"“«‘')
-        row = dict(features)
-        row.update({"pos": min(index, 4), "rel": int(10 * index / max(count, 1)), "paren": depth > 0,
-                    "quoted": quoted, "colon": after_colon, "after_in": after_in, "stops": min(stops, 6),
-                    "commas": min(commas, 8), "from_end": min(count - 1 - index, 4)})  # fmt: skip
+        row = [*features.attributes, f"pos={min(index, 4)}", f"rel={int(10 * index / max(count, 1))}",
+               f"stops={min(stops, 6)}", f"commas={min(commas, 8)}", f"from_end={min(count - 1 - index, 4)}"]
+        row += [name for name, on in (("paren", depth > 0), ("quoted", quoted), ("colon", after_colon),
+                                      ("after_in", after_in)) if on]  # fmt: skip
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
-                row[f"{offset}:w"] = own[other]["w"]
-                row[f"{offset}:shape"] = own[other]["shape"]
-                row[f"{offset}:last"] = own[other]["last"]
+                word, shape, last = own[other].neighbour
+                row += [f"{offset}:w={word}", f"{offset}:shape={shape}", f"{offset}:last={last}"]
             else:
-                row[f"{offset}:edge"] = True
+                row.append(f"{offset}:edge")
         result.append(row)
         depth = max(0, depth - text.count(")") - text.count("]"))
         quoted = quoted and not any(q in text[-2:] for q in '"”»’')
         after_colon = after_colon or text.endswith(":")
         after_in = after_in or text.lower() in ("in", "in:", "dans", "im")
         # Field boundaries: full stops that do not close an initial, and commas.
-        stops += text.endswith(".") and not features["initial"] and len(text) > 3
+        stops += text.endswith(".") and not features.initial and len(text) > 3
         commas += text.endswith(",")
     return result
-
-
-def to_crfsuite(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Feature dicts in python-crfsuite's form: strings become ``name=value`` keys with weight 1."""
-    converted = []
-    for row in rows:
-        item: dict[str, float] = {}
-        for name, value in row.items():
-            if value is True:
-                item[name] = 1.0
-            elif value is False or value is None:
-                continue
-            else:
-                item[f"{name}={value}"] = 1.0
-        converted.append(item)
-    return converted

@@ -12,7 +12,7 @@ from importlib import resources
 
 import pycrfsuite
 
-from citeledger.references.features import sequence_features, to_crfsuite, tokenize
+from citeledger.references.features import sequence_features, tokenize
 from citeledger.references.segments import Labelling, Segment, make_segment
 
 MODEL = "refcrf.crfsuite"
@@ -50,7 +50,7 @@ def label(text: str) -> Labelling | None:
     tokens = tokenize(text)[:MAX_TOKENS]
     if tagger is None or not tokens:
         return None
-    labels = tagger.tag(to_crfsuite(sequence_features(tokens)))
+    labels = tagger.tag(sequence_features(tokens))
     marginals = [tagger.marginal(tag, index) for index, tag in enumerate(labels)]
     explained = tuple((token.text, tag, p) for token, tag, p in zip(tokens, labels, marginals, strict=True))
     segments = _segments(text, tokens, labels, marginals)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from citeledger.references.features import sequence_features, to_crfsuite, tokenize
+from citeledger.references.features import sequence_features, tokenize
 from citeledger.references.training.corpus import load_handmade, render_corpus
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "refcrf.crfsuite"
@@ -27,7 +27,7 @@ PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_trans
 
 def _xy(sequence: list[tuple[str, str]]) -> tuple[list[dict], list[str]]:
     text = " ".join(token for token, _ in sequence)
-    return to_crfsuite(sequence_features(tokenize(text))), [label for _, label in sequence]
+    return sequence_features(tokenize(text)), [label for _, label in sequence]
 
 
 def build_model(output: Path = MODEL_PATH, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> dict:
