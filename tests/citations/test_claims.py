@@ -1,5 +1,8 @@
 """Claims: the sentence a citation supports, or its clause when a sentence cites different works."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from citeledger.model import Date, Name, Reference
 from citeledger.pipeline import build_ledger
 
@@ -48,3 +51,21 @@ def test_claim_spans_round_trip():
     for claim in ledger.claims:
         assert ledger.article.text[claim.span.start : claim.span.end] == claim.raw
     assert len(ledger.claims) == 4
+
+
+PIECES = ["It rained", " (Smith, 2001)", " (Jones, 2003: 4)", ", while", " it fell", ". ", "\n\n", "?", " et al.",
+          " (see Brown, 1999; Smith, 2001)", " Mendes (2001) says", " (B-1)", " (1977-1978)", " p. 4"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_every_span_in_the_ledger_round_trips(body):
+    ledger = ledger_of(body)
+    text = ledger.article.text
+    objects = [*ledger.sentences, *ledger.citations, *ledger.claims]
+    objects += [item for citation in ledger.citations for item in citation.items]
+    for found in objects:
+        assert text[found.span.start : found.span.end] == found.raw
+    cited = {number for claim in ledger.claims for number in claim.citations}
+    assert cited == set(range(len(ledger.citations)))  # every citation supports exactly one claim
+    assert sum(len(claim.citations) for claim in ledger.claims) == len(ledger.citations)

@@ -157,3 +157,17 @@ def test_binary_and_missing_files_exit_2(tmp_path, article):
 def test_stdin(article):
     result = run("check", "-", stdin=ARTICLE)
     assert result.exit_code == 0, result.output
+
+
+def test_check_files_in_parallel_gives_the_same_results(tmp_path):
+    from citeledger.pipeline import check_files
+
+    paths = []
+    for number in range(4):
+        text = ARTICLE if number % 2 == 0 else ARTICLE.replace("(Jones and Lee", "(Nobody")
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    assert check_files(paths, jobs=2) == check_files(paths, jobs=1)
+    # the odd articles cite a work that is not listed (CL301) and leave one that is uncited (CL304)
+    assert [found for _, found in check_files(paths)] == [0, 2, 0, 2]
