@@ -30,6 +30,7 @@ ROWS = [
      "@article{k,\n  pages = {12--34, S1--S5},\n}"),
     ("month-macros", "@article{k,\n  month = {January},\n}", "@article{k,\n  month = jan,\n}"),
     ("month-macros", '@article{k,\n  month = "sept.",\n}', "@article{k,\n  month = sep,\n}"),
+    ("month-macros", "@article{k,\n  month = Feb,\n}", "@article{k,\n  month = feb,\n}"),
     ("doi-url-clean", "@article{k,\n  doi = {https://doi.org/10.1000/xyz-1},\n}",
      "@article{k,\n  doi = {10.1000/xyz-1},\n}"),
     ("doi-url-clean", "@article{k,\n  doi = {doi:10.1000/abc},\n}", "@article{k,\n  doi = {10.1000/abc},\n}"),
@@ -50,6 +51,7 @@ UNCHANGED = [
     ("trim-whitespace", "@article{k,\n  journal = acm # { Trans. } # {on X},\n}"),  # spaces between pieces
     ("pages-en-dash", "@article{k,\n  pages = {107-1--107-15},\n}"),  # already holds --
     ("month-macros", "@article{k,\n  month = {1},\n}"),  # numbers stay
+    ("month-macros", "@article{k,\n  month = September,\n}"),  # another macro, maybe user-defined
     ("remove-empty-fields", "@article{k,\n  crossref = {p},\n  title = {},\n}"),  # would unblock inheritance
     ("doi-url-clean", "@article{k,\n  doi = {10.1/x},\n}"),
 ]

@@ -15,7 +15,7 @@ never touch @string, @preamble, @comment or failed blocks, never expand or drop 
 | escape-specials | yes | bare ``&``/``%`` → ``\\&``/``\\%`` in prose fields; never near ``\\url``, ``$``, ``://`` |
 | trim-whitespace | yes | trim, collapse spaces and single newlines; not verbatim fields, blank lines or ``%`` text |
 | pages-en-dash | yes | ``pages = {12-34}`` or ``12–34`` → ``{12--34}``; leaves values holding ``--`` |
-| month-macros | yes | ``month = {January}``/``"jan."``/``Jan`` → ``jan``; numbers stay |
+| month-macros | yes | ``month = {January}``/``"jan."``/``Jan`` → ``jan``; numbers, other macros stay |
 | doi-url-clean | yes | ``doi = {https://doi.org/10.1/x}``/``doi:10.1/x`` → ``{10.1/x}`` |
 | sort-fields | no | conventional field order (author, title, container, numbers, publisher, date, ids, rest) |
 | indent | yes | standard layout: ``@type{key,``, two-space indent, one field per line, the block's newline |
@@ -149,8 +149,9 @@ def pages_en_dash(name: str, value: str) -> str | None:
     return values.map_pieces(value, _en_dash)
 
 
+_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = {
-    **{m: m for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")},
+    **{m: m for m in _MACROS},
     **{full: full[:3] for full in ("january", "february", "march", "april", "june", "july", "august",
                                    "september", "october", "november", "december")},
     "sept": "sep",
@@ -159,9 +160,12 @@ _MONTH_NAMES = {
 
 def month_macros(name: str, value: str) -> str | None:
     text = values.single_text_piece(value)
-    if text is None and not value.strip().isalpha():  # a number, a concatenation: leave it
-        return None
-    return _MONTH_NAMES.get((text if text is not None else value).strip().rstrip(".").lower())
+    if text is None:
+        # A bare word is a macro reference: only `Jan` -> `jan` is the same macro (names ignore case);
+        # `September` is another, possibly user-defined, macro and stays.
+        bare = value.strip().lower()
+        return bare if bare in _MACROS else None
+    return _MONTH_NAMES.get(text.strip().rstrip(".").lower())
 
 
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
