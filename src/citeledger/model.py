@@ -137,6 +137,8 @@ class Citation:
     """An in-text citation: ``(Smith, 2007: 81, 93)`` (parenthetical) or ``Smith (2007)`` (narrative).
 
     ``form`` names the pattern that found it (``parenthetical``, ``narrative``, ``pandoc`` ...).
+    ``tentative`` marks a weak pattern (``in Paris (1968)`` may be a place and a date): such a citation
+    is kept only if it links to a reference.
     """
 
     span: Span
@@ -144,6 +146,7 @@ class Citation:
     items: tuple[CitationItem, ...]
     narrative: bool = False
     form: str = ""
+    tentative: bool = False
 
 
 @dataclass(frozen=True)
