@@ -32,6 +32,7 @@ def load_golden(style: str, item_set: str, fmt: str) -> dict:
 # name → (style, item set, "entries" | "citations", index) of a golden the fix is needed for.
 SHOWN_BY_GOLDEN = {
     "initialize-false": ("modern-language-association", "sample", "entries", 0),
+    "demote-particle-sort": ("harvard-cite-them-right", "mixed", "entries", 8),
     "second-field-align": ("ieee", "mixed", "entries", 0),
     "label-text-case": ("apa", "mixed", "entries", 0),
     "punctuation-in-quote": ("chicago-author-date", "mixed", "entries", 1),

@@ -70,8 +70,10 @@ def finish(text: str, root, fmt: str, enabled: frozenset[str]) -> str:
         quotes = (_term(root, "close-quote"), _term(root, "close-inner-quote"))
         text = workarounds.punctuation_in_quote(text, quotes)
     head, separator, tail = text.partition(workarounds.FIELD_SEPARATOR)
-    if "trim-entry" in enabled and fmt != "html":  # citeproc-js trims text output only
-        head, tail = head.strip(), tail.strip()
+    if "trim-entry" in enabled and fmt != "html":  # citeproc-js trims text output only, at its edges
+        head, tail = head.lstrip(), tail.rstrip()
+        if not separator:
+            head = head.rstrip()
     if not separator:
         return head
     if fmt == "html":

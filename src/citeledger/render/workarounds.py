@@ -28,6 +28,7 @@ when the fix is switched off.
 | locator-range | page-range-format not applied to locators | format page locators like ``page`` |
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
+| demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
@@ -67,6 +68,7 @@ WORKAROUNDS: dict[str, str] = {
     "cite-order": "element",
     "is-numeric": "element",
     "locator-range": "element",
+    "demote-particle-sort": "element",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -90,6 +92,17 @@ class InitializeFalse:
         if (_inherited(self, context, "initialize") or "true").lower() == "false":
             return given
         return super().initialize(given, mark, context)
+
+
+class DemoteParticleInSortKeys:
+    """Names rendered as sort keys demote the non-dropping particle unless the style says ``never``
+    (``van der Kroef`` sorts under K with ``sort-only``, the CSL default ``display-and-sort``)."""
+
+    def get_option(self, name, context=None, sort_options=None):
+        value = super().get_option(name, context, sort_options)
+        if name == "demote-non-dropping-particle" and sort_options is not None and value == "sort-only":
+            return "display-and-sort"
+        return value
 
 
 class SecondFieldAlign:
@@ -302,6 +315,7 @@ class CollationSort:
 
 ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
+    "demote-particle-sort": (("name", DemoteParticleInSortKeys),),
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
@@ -401,8 +415,9 @@ def typographic_quotes(text: str, open_quote: str, close_quote: str, french: boo
 def punctuation_in_quote(text: str, close_quotes: tuple[str, ...]) -> str:
     """``“Ieng Sary”.`` → ``“Ieng Sary.”`` (for locales with ``punctuation-in-quote="true"``)."""
     for quote in close_quotes:
-        if quote:
-            text = re.sub(re.escape(quote) + r"([.,])", lambda m, q=quote: m.group(1) + q, text)
+        if quote:  # a quote that already ends in punctuation swallows the mark that follows it
+            pattern = r"([.,!?])?" + re.escape(quote) + r"([.,])"
+            text = re.sub(pattern, lambda m, q=quote: (m.group(1) or m.group(2)) + q, text)
     return text
 
 
