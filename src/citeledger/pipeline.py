@@ -105,6 +105,10 @@ def build_ledger(
     sentences = split_sentences(text, start, end)
     citations = extract_citations(text, start, end, pandoc_syntax=article.format == "markdown")
     links = link_citations(citations, refs)
+    linked = {link.citation for link in links if link.key is not None}
+    if any(c.tentative and n not in linked for n, c in enumerate(citations)):
+        citations = [c for n, c in enumerate(citations) if not c.tentative or n in linked]
+        links = link_citations(citations, refs)
     claims = extract_claims(text, sentences, citations, links)
     ledger = Ledger(article, tuple(refs), tuple(sentences), tuple(citations), tuple(claims), tuple(links),
                     link_supports(claims, links, refs), reference_source=ref_source)  # fmt: skip

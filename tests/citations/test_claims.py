@@ -46,6 +46,13 @@ def test_one_bracket_with_two_works_supports_one_claim():
     assert ledger.supports["brown1999"] == (0,)
 
 
+def test_tentative_citations_are_kept_only_when_they_link():
+    ledger = ledger_of("As shown in Smith (2001), the city grew. Elections in Buenos Aires (1976) were cancelled.")
+    assert [citation.raw for citation in ledger.citations] == ["Smith (2001)"]
+    assert [link.key for link in ledger.links] == ["smith2001"]
+    assert not [d for d in ledger.diagnostics if d.code == "CL301"]
+
+
 def test_claim_spans_round_trip():
     ledger = ledger_of("A (Smith, 2001), b (Jones, 2003) and c (Brown, 1999). D (Smith, 2001).")
     for claim in ledger.claims:

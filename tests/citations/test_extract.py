@@ -91,8 +91,6 @@ NOT_CITATIONS = [
     "his brother-in-law (their wives, Khieu Ponnary and Khieu Thirith, were sisters).",
     "(In 1960, he became a member)",
     "(born in 1924)",
-    "the fall of Phnom Penh (1975) was",
-    "in Phnom Penh (1975) he",
     "a range (1970–1975) of",
     "f(2001)",
     "[not a citation]",
@@ -102,6 +100,27 @@ NOT_CITATIONS = [
 @pytest.mark.parametrize("text", NOT_CITATIONS)
 def test_not_citations(text):
     assert summary(text, pandoc=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tentative"),
+    [("the fall of Buenos Aires (1976) was", True), ("in Buenos Aires (1976) he", True),
+     ("as shown in Smith (2001)", True), ("as Smith (2001) shows", False), ("Smith (2001) shows", False)],
+)
+def test_narrative_after_a_preposition_is_tentative(text, tentative):
+    [citation] = extract_citations(text)
+    assert citation.tentative is tentative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("(Smith, 2001; 2003)", [("Smith", "2001"), ("Smith", "2003")]),
+     ("(WHO, 2020)", [("WHO", "2020")]),
+     ("(Smith 2001a, 2001b)", [("Smith", "2001a"), ("Smith", "2001b")])],
+)
+def test_more_forms(text, expected):
+    [citation] = extract_citations(text)
+    assert [(" & ".join(item.names), item.year + item.year_suffix) for item in citation.items] == expected
 
 
 def test_spans_point_at_the_raw_text():

@@ -24,8 +24,9 @@ NOT_NAMES = _word_set(
     """
 )
 PARTICLES = _word_set("van von der den de da di du des del della dos le la ter ten bin ibn al el zu vom")
-# A name run after these words is a place or a period ("in Buenos Aires (1976)"), not a narrative citation.
-PLACE_WORDS = _word_set("in at from to into near across since until during of on")
+# A name run after these words may be a place or a period ("in Buenos Aires (1976)") as well as a work
+# ("as shown in Smith (2001)"): the citation is tentative, kept only if it links.
+PLACE_WORDS = _word_set("in at from to into near across since until during of on the")
 # Lower-case words allowed inside an organisation's name: "Genocide Archive of Rwanda".
 ORGANISATION_WORDS = _word_set("of for the on")
 CONNECTORS = frozenset({"and", "&", "und", "et", "y"})
@@ -44,8 +45,8 @@ class Authors:
 
 
 def _is_name_word(word: str) -> bool:
-    if word.lower() in PARTICLES:
-        return True
+    if word.lower() in PARTICLES or (len(word) > 1 and word.isupper() and word.isalpha()):
+        return True  # particles, and acronyms of organisations: "WHO", "UNESCO"
     if not _WORD.match(word) or not word[0].isupper():
         return False
     return word.rstrip("’'s").lower() not in NOT_NAMES and word.lower() not in NOT_NAMES
@@ -103,9 +104,10 @@ def _acceptable_backwards(word: str) -> bool:
     return _is_name_word(bare) or bare.lower() in CONNECTORS or bare.lower() in {"al.", "et"}
 
 
-def read_names_before(text: str, end: int, window: int = 120) -> tuple[int, Authors] | None:
+def read_names_before(text: str, end: int, window: int = 120) -> tuple[int, Authors, bool] | None:
     """The run of names that ends at ``end`` (before a narrative ``(2001)``): ``Mendes's``,
-    ``Lawrence and Mueller``, ``Okafor et al.``. Returns (start offset, Authors) or None."""
+    ``Lawrence and Mueller``, ``Okafor et al.``. Returns (start offset, Authors, tentative) or None;
+    tentative when a preposition precedes the names (PLACE_WORDS)."""
     start = max(0, end - window)
     words = list(re.finditer(r"\S+", text[start:end]))
     if words and start > 0 and not text[start - 1].isspace():
@@ -120,9 +122,7 @@ def read_names_before(text: str, end: int, window: int = 120) -> tuple[int, Auth
     if not run:
         return None
     before = words[len(words) - len(run) - 1].group().lower() if len(run) < len(words) else ""
-    if before in PLACE_WORDS:
-        return None
     first = start + run[0].start()
     written = _POSSESSIVE.sub("", text[first:end].rstrip())
     authors = read_authors(written)
-    return (first, authors) if authors else None
+    return (first, authors, before in PLACE_WORDS) if authors else None

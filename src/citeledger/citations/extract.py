@@ -88,9 +88,12 @@ def _tail(text: str, start: int, end: int) -> tuple[Locator | None, str] | None:
     return None
 
 
-def _first_authors(text: str, start: int, end: int) -> tuple[Authors | None, str] | None:
-    """The author part before the first year, or a title in its place: (authors, title) or None."""
+def _first_authors(text: str, start: int, end: int, previous: Authors | None) -> tuple[Authors | None, str] | None:
+    """The author part before the first year, or a title in its place: (authors, title) or None. A group
+    with no author part repeats the previous group's authors: ``(Smith, 2001; 2003)``."""
     before = text[start:end]
+    if previous and not before.strip(" ,"):
+        return previous, ""
     authors = read_authors(before)
     if authors:
         return authors, ""
@@ -113,7 +116,9 @@ def _between(text: str, start: int, end: int, previous: Authors | None, title: s
     return None
 
 
-def parse_group(text: str, index: LineIndex, start: int, end: int) -> list[CitationItem] | None:
+def parse_group(
+    text: str, index: LineIndex, start: int, end: int, previous: Authors | None = None
+) -> list[CitationItem] | None:
     """One ``;``-separated group of a parenthetical citation → its items, or None when it is not one.
 
     Takes absolute offsets of the group inside ``text``; the group may hold several works of the same
@@ -121,7 +126,7 @@ def parse_group(text: str, index: LineIndex, start: int, end: int) -> list[Citat
     prefix = PREFIX.match(text, start, end)
     body = prefix.end() if prefix else start
     years = list(YEAR.finditer(text, body, end))
-    if not years or not (first := _first_authors(text, body, years[0].start())):
+    if not years or not (first := _first_authors(text, body, years[0].start(), previous)):
         return None
     authors, title = first
     pending: list[dict] = []
@@ -164,7 +169,8 @@ def parse_parenthetical(text: str, index: LineIndex, opened: int, closed: int) -
         return None
     items: list[CitationItem] = []
     for start, end in _split_groups(text, opened + 1, closed):
-        group = parse_group(text, index, start, end)
+        previous = Authors(items[-1].names, items[-1].et_al) if items and items[-1].names else None
+        group = parse_group(text, index, start, end, previous)
         if group is None:
             return None
         items.extend(group)
@@ -176,7 +182,7 @@ def parse_narrative(text: str, index: LineIndex, opened: int, closed: int) -> Ci
     """``Name (2001: 12)``: years (and a locator) in the brackets, the names just before them."""
     if not YEAR_ONLY.fullmatch(text, opened + 1, closed) or not (found := read_names_before(text, opened)):
         return None
-    names_start, authors = found
+    names_start, authors, tentative = found
     years = list(YEAR.finditer(text, opened + 1, closed))
     tail = _tail(text, years[-1].end(), closed) if years else None
     if not years or (tail is None and text[years[-1].end() : closed].strip()):
@@ -188,7 +194,7 @@ def parse_narrative(text: str, index: LineIndex, opened: int, closed: int) -> Ci
         items.append(_item(text, index, year.start(), closed if last and tail else year.end(), names=authors.names,
                            et_al=authors.et_al, locator=locator, suffix=suffix, **_year_fields(year)))
     span = index.span(names_start, closed + 1)
-    return Citation(span, text[names_start : closed + 1], tuple(items), narrative=True, form="narrative")
+    return Citation(span, text[names_start : closed + 1], tuple(items), True, "narrative", tentative)
 
 
 PAREN_FORMS: tuple[tuple[str, Callable], ...] = (
