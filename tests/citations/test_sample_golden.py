@@ -46,7 +46,10 @@ def sample():
     return str(SAMPLE)
 
 
-@pytest.mark.parametrize("bib", [None, str(REPO / "references.bib")], ids=["own-list", "references.bib"])
+@pytest.mark.parametrize(
+    "bib", [None, str(REPO / "references.bib"), str(REPO / "tests" / "data" / "sample-items.json")],
+    ids=["own-list", "references.bib", "csl-json"],
+)
 def test_sample_matches_golden(sample, bib):
     found = summary(check_file(sample, LedgerOptions(bib=bib)))
     if os.environ.get("CITELEDGER_REGEN_GOLDEN") and bib is None:
