@@ -57,7 +57,7 @@ def norm(field: str, values: list[str]) -> tuple | None:
         found = re.search(r"(1[5-9]\d\d|20\d\d)", text)
         key = (found.group(1),) if found else ()
     elif field in ("volume/issue", "pages"):
-        key = tuple(sorted(re.findall(r"\d+|[ivxlc]+", text.lower()))) if field == "volume/issue" else tuple(
+        key = tuple(sorted(re.findall(r"\d+|\b[ivxlc]+\b", text.lower()))) if field == "volume/issue" else tuple(
             re.findall(r"\d+", text))
     else:
         words = _words(text)

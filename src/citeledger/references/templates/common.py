@@ -56,7 +56,6 @@ PATTERNS = {
     "chicago-nb-book": AUTHOR_STOP + " " + LAZY_TITLE + " " + PLACE_PUBLISHER + ", " + YEAR + r"\.",
     "mla-article": AUTHOR_STOP + " " + QUOTED_TITLE + " " + JOURNAL_COMMA + ", " + VOL_NO + ", " + YEAR
                    + r", pp?\. " + PAGES + r"\.",
-    "mla-book": AUTHOR_STOP + " " + LAZY_TITLE + r" (?P<publisher>[^.,:]{2,120}), " + YEAR + r"\.",
     "vancouver-article": r"(?P<author>[^.]{2,300})\. " + PLAIN_TITLE + r" (?P<container>[^;]{2,200}?)\.? " + YEAR
                          + r"(?: [A-Z][a-z]{2})?;" + VOLUME_ISSUE + ":" + PAGES + r"\.",
 }  # fmt: skip
@@ -74,11 +73,18 @@ def _names_ok(text: str) -> bool:
     )
 
 
+# Words that open another element (editor, translator, container, volume): a title holding one of
+# them was cut in the wrong place, so the template abstains.
+_NOT_IN_TITLE = re.compile(r"(?i)\b(?:edited by|ed\. by|eds?\.|trans\.|translated by|in:|vol\.|hrsg\.)(?:\s|$)|\. In ")
+
+
 def _segments(text: str, match: re.Match[str]) -> list[Segment] | None:
     segments = []
     for group, value in match.groupdict().items():
         if value is None:
             continue
+        if group == "title" and _NOT_IN_TITLE.search(value):
+            return None
         if group in ("author", "editor") and not _names_ok(re.sub(r"\((?:Eds?|Hrsg)\.\)", "", value)):
             return None
         segment = make_segment(_LABELS.get(group, group), text, *match.span(group))
