@@ -29,6 +29,8 @@ def raws(text):
         ("No stop at the end (Smith, 1998)\n\nNew paragraph.", ["No stop at the end (Smith, 1998)", "New paragraph."]),
         ("Title line\n\n3 May, 2008\n\nBody.", ["Title line", "3 May, 2008", "Body."]),
         ("It is 4.5 km. It ends? Yes! Done", ["It is 4.5 km.", "It ends?", "Yes!", "Done"]),
+        ("- one (Smith, 2001)\n- two\n1. three", ["- one (Smith, 2001)", "- two", "1. three"]),
+        ("Text here\n# Heading\n\nMore", ["Text here", "# Heading", "More"]),
         ("", []),
     ],
 )

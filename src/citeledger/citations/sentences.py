@@ -27,7 +27,8 @@ ABBREVIATIONS = _word_set(
     jr sr univ cit art ser suppl trad dir hrsg bd
     """
 )
-_TERMINATOR = re.compile(r"[.!?…]+|\n[ \t]*\n")
+# Full stops and the like; a blank line; a line break before a list item or a Markdown heading.
+_TERMINATOR = re.compile(r"[.!?…]+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•] |\d{1,3}[.)] |#))")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([¿¡"
 _TOKEN_BEFORE = re.compile(r"([\w.’'-]{1,24})$")
