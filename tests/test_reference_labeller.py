@@ -24,7 +24,7 @@ def test_shipped_model_loads_and_labels_a_reference_no_template_takes():
 
 
 def test_low_confidence_fields_are_reported_not_written():
-    reference, diagnostics, labelling = parse_reference("zzz qqq 77 ;; ## xx-yy ,, (( ]] 5 t")
+    _, diagnostics, labelling = parse_reference("zzz qqq 77 ;; ## xx-yy ,, (( ]] 5 t")
     doubtful = [s for s in labelling.segments if s.label != "other" and s.confidence < 0.6]
     messages = [d.message for d in diagnostics if d.code == "CL102"]
     assert len(messages) >= len(doubtful)
