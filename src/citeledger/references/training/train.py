@@ -18,7 +18,7 @@ from citeledger.references.features import sequence_features, tokenize
 from citeledger.references.training.corpus import load_handmade, render_corpus
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "refcrf.crfsuite"
-DEFAULT_COUNT = 4000
+DEFAULT_COUNT = 8000
 DEFAULT_SEED = 20261128
 HANDMADE_WEIGHT = 5  # each hand-annotated reference counts as this many generated ones
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True,
