@@ -179,3 +179,9 @@ def test_hundred_thousand_character_line_is_fast():
     started = time.perf_counter()
     parse_article(text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_later_heading_closes_the_reference_list():
+    text = "# T\n\n## References\n\n- DOE, Jane, 2001, Book, Paris: Seuil.\n\n## About the author\n\nBy 2020.\n"
+    article, _ = parse_article(text)
+    assert entries(article) == ["DOE, Jane, 2001, Book, Paris: Seuil."]

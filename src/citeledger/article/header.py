@@ -17,6 +17,8 @@ from citeledger.model import Date, Name
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|&|\band\b|\bet\b|\bund\b|,(?=\s*\S+\s+\S))\s*")
 _BY = re.compile(r"(?i)^(?:by|par|von|di)\s+")
 _HEADER_LINES = 4
+_NOT_AUTHORS = frozenset({"references", "bibliography", "bibliographie", "works cited", "abstract", "résumé",
+                          "introduction", "contents", "notes", "sources"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Header:
 
 def _is_author_line(content: str) -> bool:
     words = content.split()
+    if content.startswith(("#", "-", "*", "[")) or content.lower().rstrip(":") in _NOT_AUTHORS:
+        return False  # a heading or a list, not a byline
     return 1 <= len(words) <= 16 and content[-1:] not in ".:?!" and not any(char.isdigit() for char in content)
 
 

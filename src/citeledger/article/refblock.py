@@ -81,7 +81,11 @@ def find_reference_lines(lines: list[Line], stop: int) -> tuple[int, int, bool] 
             first = index + 1
             while first < stop and lines[first].blank:
                 first += 1
-            return (first, stop, True) if first < stop else None
+            # A later Markdown heading ("## Notes", "## About the author") closes the list.
+            end = next((i for i in range(first, stop) if lines[i].content.startswith("#")), stop)
+            while end > first and lines[end - 1].blank:
+                end -= 1
+            return (first, end, True) if first < end else None
     return _unheaded_run(lines, stop)
 
 
