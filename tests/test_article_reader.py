@@ -185,3 +185,10 @@ def test_a_later_heading_closes_the_reference_list():
     text = "# T\n\n## References\n\n- DOE, Jane, 2001, Book, Paris: Seuil.\n\n## About the author\n\nBy 2020.\n"
     article, _ = parse_article(text)
     assert entries(article) == ["DOE, Jane, 2001, Book, Paris: Seuil."]
+
+
+def test_own_entry_from_header_needs_more_than_a_title():
+    assert parse_article("# Just a title\n\nProse.\n")[0].own_entry is None
+    own = parse_article(MARKDOWN, "doc.md")[0].own_entry
+    assert own.fields == {"title": "A Short History"}
+    assert own.author == (Name(family="Doe", given="Jane Q."),)

@@ -90,8 +90,9 @@ def parse_cite_this(block: str, header: Header, family_first: bool = True) -> tu
 
 
 def header_entry(header: Header, family_first: bool) -> Reference | None:
-    """The article's own entry from its header alone (no cite-this block), or None without a title."""
-    if not header.title:
+    """The article's own entry from its header alone (no cite-this block); None unless the header
+    gives a title and an author or a date (a title alone is any document's first line)."""
+    if not header.title or not (header.author_line or header.date):
         return None
     authors = parse_author_line(header.author_line, family_first)
     return Reference(
