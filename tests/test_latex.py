@@ -66,7 +66,18 @@ def test_encode_then_decode_is_identity(text, ascii):
 
 
 def test_math_with_unbalanced_braces_is_escaped_not_passed_through():
-    assert encode_latex("a $x}{y$ b") == r"a \$x\}\{y\$ b"
+    # BibTeX counts braces even after a backslash, so unpaired ones are written as named symbols
+    assert encode_latex("a $x}{y$ b") == r"a \$x\textbraceright{}\textbraceleft{}y\$ b"
+    assert decode_latex(encode_latex("a $x}{y$ b")) == "a $x}{y$ b"
+
+
+@pytest.mark.parametrize(("latex", "text"), [
+    (r"{\LaTeX{} Project Team}", "LaTeX Project Team"),
+    (r"The {\TeX}book", "The TeXbook"),
+    (r"\BibTeX\ styles", "BibTeX styles"),
+])
+def test_logos_are_kept(latex, text):
+    assert decode_latex(latex) == text
 
 
 @pytest.mark.parametrize(("title", "langid", "latex"), [

@@ -54,8 +54,11 @@ def normalize_pages(text: str) -> str:
 
 
 def _is_braced_whole(word: str) -> bool:
-    """``{Human Rights Watch}`` (one group spanning the word, not a ``{\\'E}`` special character)."""
-    if not (word.startswith("{") and word.endswith("}")) or word.startswith("{\\"):
+    """``{Human Rights Watch}``, ``{\\LaTeX{} Project Team}``: one group spanning the word; not a
+    ``{\\'E}`` special character (a group opening with a backslash and holding no space)."""
+    if not (word.startswith("{") and word.endswith("}")):
+        return False
+    if word.startswith("{\\") and not any(c.isspace() for c in word):
         return False
     depth = 0
     for index, char in enumerate(word):

@@ -32,11 +32,15 @@ _NEEDS_DECODING = re.compile(r"[\\{}~$`]|--|''")
 _URL_MACRO = re.compile(r"\\(?:url|path)\s*\{([^{}]*)\}")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
-# Text-mode symbols pylatexenc turns into U+02C6, or drops; the model copy wants the ASCII characters.
-_SYMBOLS = {"textasciicircum": "^", "textbraceleft": "{", "textbraceright": "}"}
-_SYMBOL = re.compile(r"\\(textasciicircum|textbraceleft|textbraceright)(?:\s*\{\}|\b)|\\\^\{\}")
-_SYMBOL_MARKS = {"^": "\ue002", "{": "\ue003", "}": "\ue004"}
-# pandoc's rule: `$` opens math before a non-space, closes after a non-space, not before a digit.
+# Text-mode symbols and logos pylatexenc drops or turns into look-alikes (U+02C6 for the caret).
+_SYMBOLS = {
+    "textasciicircum": "^", "textbraceleft": "{", "textbraceright": "}", "TeX": "TeX", "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX",
+    "LuaLaTeX": "LuaLaTeX", "ConTeXt": "ConTeXt", "AmS": "AMS", "AmSTeX": "AMS-TeX", "METAFONT": "METAFONT",
+    "MF": "Metafont", "MP": "MetaPost", "PiCTeX": "PiCTeX", "SliTeX": "SliTeX",
+}
+_SYMBOL = re.compile(r"\\(" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\})?"
+                     r"|\\\^\{\}")
 _MATH = re.compile(r"\$(?=\S)(?:[^$\\]|\\.)*?(?<=[^\s\\])\$(?!\d)")
 _ASCII_ESCAPES = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -58,20 +62,18 @@ def decode_latex(value: str) -> str:
         return " ".join(value.split())
     urls: list[str] = []
 
-    def keep_url(match: re.Match[str]) -> str:
-        urls.append(match.group(1))
+    def keep(verbatim: str) -> str:
+        urls.append(verbatim)
         return f"\ue000{len(urls) - 1}\ue001"
 
-    text = _URL_MACRO.sub(keep_url, value)
+    text = _URL_MACRO.sub(lambda m: keep(m.group(1)), value)
     text = _UNESCAPED_PERCENT.sub(r"\\%", text)
-    text = _SYMBOL.sub(lambda m: _SYMBOL_MARKS[_SYMBOLS.get(m.group(1) or "textasciicircum")], text)
+    text = _SYMBOL.sub(lambda m: keep(_SYMBOLS.get(m.group(1) or "textasciicircum", "")), text)
     try:
         text = _TO_TEXT.latex_to_text(text)
     except Exception:  # pylatexenc is lenient, but a decoder bug must not crash a conversion
         text = value
     text = _PLACEHOLDER.sub(lambda m: urls[int(m.group(1))], text)
-    for char, mark in _SYMBOL_MARKS.items():
-        text = text.replace(mark, char)
     return " ".join(text.replace("\u00a0", " ").split())
 
 
