@@ -3,14 +3,18 @@ hangs, `citeledger parse` splits its input and reports what it could not parse."
 
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
+from citeledger.article import parse_article
 from citeledger.cli import cli
-from citeledger.references import parse_reference
-from citeledger.references.extract import parse_reference_text, split_reference_text
+from citeledger.references import parse_reference, parse_references
+from citeledger.references.extract import ExtractResult, parse_reference_text, render_result, split_reference_text
+from citeledger.references.parser import collapse_offsets
 from citeledger.references.templates.house import match_house_article, match_house_book, match_house_chapter
 
 HOUSE_BOOK = "DUPONT, Jean, 1998 (2nd ed.), La ville, Lyon: Fayard."
@@ -161,3 +165,19 @@ def test_common_style_templates(text, template, fields):
 )
 def test_common_templates_abstain(text):
     assert parse_reference(text, method="rules")[2].method == "none"
+
+
+def test_wrapped_entry_is_parsed_as_one_line_and_spans_point_into_the_raw_text():
+    raw = "DUPONT, Jean, 1998, La ville,\n    Lyon: Fayard."
+    reference, _, labelling = parse_reference(raw)
+    assert labelling.method == "template:house-book" and reference.raw == raw
+    offsets = collapse_offsets(raw)
+    publisher = next(s for s in labelling.segments if s.label == "publisher")
+    assert raw[offsets[publisher.start] : offsets[publisher.end - 1] + 1] == "Fayard"
+    text = "# T\n\n## References\n\nDUPONT, Jean, 1998, La ville,\n    Lyon: Fayard.\n"
+    article, _ = parse_article(text)
+    items = [(article.text[s.start : s.end], s) for s in article.reference_entries]
+    references, _, labellings = parse_references(items)
+    out, _ = render_result(ExtractResult([replace(references[0], id="dupont1998")], labellings), "json")
+    place = next(f for f in json.loads(out)[0]["fields"] if f["label"] == "location")
+    assert text[place["start"] : place["end"]] == "Lyon"

@@ -15,7 +15,7 @@ from citeledger.io.csljson import to_item
 from citeledger.keys import assign_keys
 from citeledger.model import Article, Reference, Span
 from citeledger.positions import LineIndex
-from citeledger.references.parser import parse_references
+from citeledger.references.parser import collapse_offsets, parse_references
 from citeledger.references.segments import Labelling
 
 OUTPUTS = ("bibtex", "biblatex", "csl-json", "json")
@@ -75,10 +75,11 @@ def _json_record(reference: Reference, labelling: Labelling | None) -> dict:
                           "line": reference.span.line, "col": reference.span.col}  # fmt: skip
     if labelling is not None:
         base = reference.span.start if reference.span else 0
+        offsets = collapse_offsets(reference.raw)
         record["method"] = labelling.method
         record["fields"] = [
-            {"label": s.label, "text": labelling.text[s.start : s.end], "start": base + s.start,
-             "end": base + s.end, "confidence": round(s.confidence, 3)}
+            {"label": s.label, "text": labelling.text[s.start : s.end], "start": base + offsets[s.start],
+             "end": base + offsets[s.end - 1] + 1, "confidence": round(s.confidence, 3)}
             for s in labelling.segments
         ]  # fmt: skip
     return record

@@ -100,8 +100,10 @@ def parse_reference(
     CL104 irregular names) and the labelling (for ``--explain``)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
-    clipped = text[:MAX_REFERENCE]
-    labelling = label_reference(clipped, method) if clipped.strip() else Labelling(clipped, (), "none", 0.0)
+    # Line breaks and indents of a wrapped entry are one space to the templates and the labeller;
+    # the labelling's text is this collapsed string (``collapse_offsets`` maps it back).
+    clipped = " ".join(text[:MAX_REFERENCE].split())
+    labelling = label_reference(clipped, method) if clipped else Labelling(clipped, (), "none", 0.0)
     draft = Draft(labelling, source=source, origin=origin)
     if len(text) > MAX_REFERENCE:
         draft.report("CL102", f"{len(text)} characters is too long for one reference; only the start was parsed")
@@ -110,10 +112,19 @@ def parse_reference(
         run_normalizers(draft)
     else:
         normalize_identifiers(draft)  # a DOI or URL is worth keeping even from an unparsed string
-    reference = draft.build()
-    if clipped is not text:
-        reference = replace(reference, raw=text)
+    reference = replace(draft.build(), raw=text)
     return reference, draft.diagnostics, labelling
+
+
+def collapse_offsets(raw: str) -> list[int]:
+    """For each character of ``" ".join(raw.split())`` (and one past its end), its offset in ``raw``."""
+    offsets: list[int] = []
+    for match in re.finditer(r"\S+", raw):
+        if offsets:
+            offsets.append(match.start() - 1)  # the single space standing for the gap
+        offsets.extend(range(match.start(), match.end()))
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    return offsets
 
 
 def parse_references(
