@@ -126,6 +126,38 @@ def _role_of(chunk: str) -> tuple[str, str | None, bool]:
     return chunk, None, False
 
 
+@dataclass
+class _Reader:
+    """Walks the chunks of a name list: a lone family name waits (``pending``) for its given name."""
+
+    default_role: str
+    people: list[tuple[Name, str]] = field(default_factory=list)  # (name, role)
+    forms: set[str] = field(default_factory=set)
+    pending: str | None = None
+    plural_role: str | None = None
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.people.append((make_name(self.pending), self.default_role))
+            self.pending = None
+
+    def read(self, chunk: str, role: str | None) -> None:
+        if self.pending is not None and _looks_given(chunk):
+            self.people.append((make_name(self.pending, chunk), role or self.default_role))
+            self.forms.add("comma")
+            self.pending = None
+            return
+        self.flush()
+        if _is_org(chunk):
+            self.people.append((Name(literal=chunk), role or self.default_role))
+        elif len(chunk.split()) == 1 or all(is_caps(word) or word in PARTICLES for word in chunk.split()):
+            self.pending = chunk  # a family name waiting for its given name after the comma
+        else:
+            name, form = _chunk_to_name(chunk)
+            self.forms.add(form if form != "caps-first" else "no-comma")
+            self.people.append((name, role or self.default_role))
+
+
 def parse_name_list(text: str, default_role: str = "author") -> NameList:
     """Takes a printed name list; returns its names grouped by role (author, editor, translator)."""
     result = NameList()
@@ -135,39 +167,19 @@ def parse_name_list(text: str, default_role: str = "author") -> NameList:
         text = text[leading.end() :]
     if _ET_AL.search(text):
         result.et_al, text = True, _ET_AL.sub("", text)
-    people: list[tuple[Name, str]] = []  # (name, role)
-    forms: set[str] = set()
-    pending: str | None = None
-    plural_role: str | None = None
+    reader = _Reader(default_role)
     for raw in _CONNECTOR.split(text):
         chunk, role, plural = _role_of(_clean(raw))
         if role and plural:
-            plural_role = role
+            reader.plural_role = role
         chunk = _clean(chunk)
-        if not chunk:
-            if role and not plural and people:
-                people[-1] = (people[-1][0], role)
-            continue
-        if pending is not None and _looks_given(chunk):
-            people.append((make_name(pending, chunk), role or default_role))
-            forms.add("comma")
-            pending = None
-            continue
-        if pending is not None:
-            people.append((make_name(pending), default_role))
-            pending = None
-        if _is_org(chunk):
-            people.append((Name(literal=chunk), role or default_role))
-        elif len(chunk.split()) == 1 or all(is_caps(word) or word in PARTICLES for word in chunk.split()):
-            pending = chunk  # a family name waiting for its given name after the comma
-        else:
-            name, form = _chunk_to_name(chunk)
-            forms.add(form if form != "caps-first" else "no-comma")
-            people.append((name, role or default_role))
-    if pending is not None:
-        people.append((make_name(pending), default_role))
-    for name, role in people:
-        result.names.setdefault(plural_role or role, []).append(name)
+        if chunk:
+            reader.read(chunk, role)
+        elif role and not plural and reader.people:  # "(trad.)" after its name's comma
+            reader.people[-1] = (reader.people[-1][0], role)
+    reader.flush()
+    for name, role in reader.people:
+        result.names.setdefault(reader.plural_role or role, []).append(name)
     # "SURNAME, Given" beside "SURNAME Given"; Chicago's "Family, Given, and Given Family" is regular.
-    result.irregular = {"comma", "no-comma"} <= forms
+    result.irregular = {"comma", "no-comma"} <= reader.forms
     return result
