@@ -24,6 +24,7 @@ from citeledger.diagnostics import Diagnostic
 from citeledger.errors import UnusableInputError
 from citeledger.io.textfile import read_text
 from citeledger.model import Article, Ledger, Reference
+from citeledger.positions import LineIndex
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,15 @@ def build_ledger(
     body = article.body
     start, end = (body.start, body.end) if body else (0, article.reference_block.start if article.reference_block
                                                             else len(text))  # fmt: skip
-    sentences = split_sentences(text, start, end)
-    citations = extract_citations(text, start, end, pandoc_syntax=article.format == "markdown")
+    index = LineIndex(text)  # one line index for every stage: it costs a pass over the text
+    sentences = split_sentences(text, start, end, index)
+    citations = extract_citations(text, start, end, pandoc_syntax=article.format == "markdown", index=index)
     links = link_citations(citations, refs)
     linked = {link.citation for link in links if link.key is not None}
     if any(c.tentative and n not in linked for n, c in enumerate(citations)):
         citations = [c for n, c in enumerate(citations) if not c.tentative or n in linked]
         links = link_citations(citations, refs)
-    claims = extract_claims(text, sentences, citations, links)
+    claims = extract_claims(text, sentences, citations, links, index)
     ledger = Ledger(article, tuple(refs), tuple(sentences), tuple(citations), tuple(claims), tuple(links),
                     link_supports(claims, links, refs), reference_source=ref_source)  # fmt: skip
     checks = run_checks(ledger, CheckOptions(uncited=options.uncited))

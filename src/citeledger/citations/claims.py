@@ -55,11 +55,12 @@ def _clauses(text: str, index: LineIndex, sentence: Sentence, members: list[int]
 
 
 def extract_claims(
-    text: str, sentences: Sequence[Sentence], citations: Sequence[Citation], links: Sequence[Link]
+    text: str, sentences: Sequence[Sentence], citations: Sequence[Citation], links: Sequence[Link],
+    index: LineIndex | None = None,
 ) -> list[Claim]:
     """Takes the text, its sentences, the citations and their links; returns the claims in text order, each
     with its span, raw text and the indices of the citations supporting it. Emits no codes."""
-    index = LineIndex(text)
+    index = index or LineIndex(text)
     starts = [sentence.span.start for sentence in sentences]
     links_by_citation: dict[int, list[Link]] = defaultdict(list)
     for link in links:

@@ -204,7 +204,7 @@ PAREN_FORMS: tuple[tuple[str, Callable], ...] = (
 
 
 def extract_citations(
-    text: str, start: int = 0, end: int | None = None, *, pandoc_syntax: bool = False
+    text: str, start: int = 0, end: int | None = None, *, pandoc_syntax: bool = False, index: LineIndex | None = None
 ) -> list[Citation]:
     """Find the citations in ``text[start:end]`` (the article body).
 
@@ -213,7 +213,7 @@ def extract_citations(
     citation resolves is the linker's business.
     """
     limit = len(text) if end is None else min(end, len(text))
-    index = LineIndex(text)
+    index = index or LineIndex(text)
     found: list[Citation] = []
     for opened, closed in bracket_pairs(text, start, limit):
         for _name, form in PAREN_FORMS:

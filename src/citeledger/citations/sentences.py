@@ -128,15 +128,18 @@ def _boundaries(text: str, start: int, limit: int) -> list[int]:
     return sorted(ends)
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, index: LineIndex | None = None
+) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences.
 
-    Takes the text and an optional window (the article body); returns sentences in order, each with a
-    span (offsets, line:col) into ``text`` and ``raw == text[span.start:span.end]``, stripped of surrounding
-    white space. Every non-space character of the window lies in exactly one sentence. Emits no codes.
+    Takes the text, an optional window (the article body) and optionally the text's LineIndex; returns
+    sentences in order, each with a span (offsets, line:col) into ``text`` and ``raw == text[span]``,
+    stripped of surrounding white space. Every non-space character of the window lies in exactly one
+    sentence. Emits no codes.
     """
     limit = len(text) if end is None else min(end, len(text))
-    index = LineIndex(text)
+    index = index or LineIndex(text)
     sentences: list[Sentence] = []
     position = start
     for boundary in _boundaries(text, start, limit):
