@@ -61,7 +61,8 @@ def _pick(result: engine.Formatted, kind: str, index: int) -> str:
 
 
 def test_every_workaround_is_tested() -> None:
-    synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache"}
+    synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache",
+                 "group-suppression"}
     assert set(workarounds.WORKAROUNDS) == set(SHOWN_BY_GOLDEN) | synthetic
 
 
@@ -117,6 +118,17 @@ def test_text_case_str() -> None:
     assert [e.text for e in fixed.entries] == ["Fr"]
     broken = engine.format_items(items, engine.load_style_data(data, enabled=workarounds.ALL - {"text-case-str"}))
     assert broken.entries == () and any("AttributeError" in d.message for d in broken.diagnostics)
+
+
+def test_group_suppression() -> None:
+    group = ('<text variable="title"/><group prefix=" (" suffix=")" delimiter=" "><choose><if type="book">'
+             '<text term="page" form="short"/><text variable="page"/></if></choose></group>')
+    data = _inline_style('<text variable="title"/>', group)
+    items = [{"id": "a", "type": "book", "title": "T"}, {"id": "b", "type": "book", "title": "U", "page": "5"}]
+    fixed = engine.format_items(items, engine.load_style_data(data))
+    assert [e.text for e in fixed.entries] == ["T", "U (p. 5)"]
+    raw = engine.load_style_data(data, enabled=workarounds.ALL - {"group-suppression"})
+    assert [e.text for e in engine.format_items(items, raw).entries] == ["T (p.)", "U (p. 5)"]
 
 
 def test_near_note_distance() -> None:

@@ -29,6 +29,7 @@ when the fix is switched off.
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
+| group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge the branch taken |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
@@ -69,6 +70,7 @@ WORKAROUNDS: dict[str, str] = {
     "is-numeric": "element",
     "locator-range": "element",
     "demote-particle-sort": "element",
+    "group-suppression": "element",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -103,6 +105,42 @@ class DemoteParticleInSortKeys:
         if name == "demote-non-dropping-particle" and sort_options is not None and value == "sort-only":
             return "display-and-sort"
         return value
+
+
+def _variable_counts(element) -> list[int]:
+    root = element.getroottree().getroot()
+    counts = vars(root).get("citeledger_counts")
+    if counts is None:
+        counts = root.citeledger_counts = [0, 0]
+    return counts
+
+
+class CountVariables:
+    """Count, while rendering, the variables called and those that printed something (for GroupByRender)."""
+
+    def render(self, *args, **kwargs):
+        if self.tag.endswith("}text") and self.get("variable") in (None, "year-suffix"):
+            return super().render(*args, **kwargs)
+        counts = _variable_counts(self)
+        counts[0] += 1
+        text = super().render(*args, **kwargs)
+        if text:
+            counts[1] += 1
+        return text
+
+
+class GroupByRender:
+    """A cs:group is suppressed when it called variables and none of them printed, judged on the branch
+    of each cs:choose actually taken (citeproc-py judged statically, so ``p. .`` and ``translated by .``
+    were printed for absent variables)."""
+
+    def process(self, item, context=None, **kwargs):
+        counts = _variable_counts(self)
+        called, rendered = counts
+        text = super().process(item, context=context, **kwargs)
+        if counts[0] > called and counts[1] == rendered:
+            raise self.cp.VariableError
+        return text
 
 
 class SecondFieldAlign:
@@ -315,6 +353,8 @@ class CollationSort:
 
 ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
+    "group-suppression": (("group", GroupByRender), ("text", CountVariables), ("number", CountVariables),
+                          ("names", CountVariables), ("date", CountVariables)),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys),),
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
