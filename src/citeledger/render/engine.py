@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator
+from citeproc import (
+    LANGUAGE_NAMES,
+    PRIMARY_DIALECTS,
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    Locator,
+)
+from citeproc import LOCALES_PATH as cp_locales_path
 from citeproc import model as cp_model
 from citeproc.formatter import html as cp_html
 from citeproc.formatter import plain as cp_plain
@@ -106,7 +115,36 @@ class _ParsedStyle(CitationStylesStyle):
         self.root = self.xml.getroot()
         if not isinstance(self.root, cp_model.Style):
             raise ValueError("not a CSL style (the root element is not cs:style)")
-        self.root.set_locale_list(locale or self.root.get("default-locale") or "en-US", validate=False)
+        _set_locale_list(self.root, locale or self.root.get("default-locale") or "en-US", parser)
+
+
+def _set_locale_list(root, output_locale: str, parser: etree.XMLParser) -> None:
+    """citeproc-py's ``Style.set_locale_list``, with the locale files parsed by our parser, so that the
+    fixes apply inside localized dates and terms too. Raises ValueError for an unknown locale."""
+    def in_style(lang: str | None) -> None:
+        expr = f'./cs:locale[@xml:lang="{lang}"]' if lang else "./cs:locale[not(@xml:lang)]"
+        root.locales.extend(root.xpath_search(expr))
+
+    def system(lang: str) -> None:
+        if lang not in loaded:
+            path = Path(cp_locales_path) / f"locales-{lang}.xml"
+            try:
+                root.locales.append(etree.parse(str(path), parser).getroot())
+            except OSError:
+                raise ValueError(f"{lang!r} is not a known locale") from None
+            loaded.add(lang)
+
+    root.locales, loaded = [], set()
+    language = output_locale.split("-")[0]
+    for lang in (output_locale, language, None):
+        in_style(lang)
+    if output_locale in LANGUAGE_NAMES:
+        system(output_locale)
+    if language in PRIMARY_DIALECTS:
+        system(PRIMARY_DIALECTS[language])
+    system("en-US")
+    for found in root.locales:
+        found.style = root
 
 
 def load_style(
