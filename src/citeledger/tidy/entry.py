@@ -16,21 +16,13 @@ import re
 from dataclasses import dataclass
 
 from citeledger.io.bibtex import BibBlock
-
-
-def _braced(depth: int) -> str:
-    """A ``{...}`` group nesting at most ``depth`` levels (a regex cannot count; deeper is refused)."""
-    inner = r"[^{}]++"
-    for _ in range(depth):
-        inner = r"[^{}]++|\{(?:" + inner + r")*+\}"
-    return r"\{(?:" + inner + r")*+\}"
-
+from citeledger.tidy.values import braced_pattern
 
 # The grammar of an entry BibTeX itself accepts, as one regex run in C. Possessive quantifiers keep it
 # linear on input that does not match. Names are BibTeX identifiers: bibtexparser is laxer (it reads
 # `%  AUTHOR` in a commented-out entry as a field name), and such an entry must not be rewritten.
 _NAME = r"[^\s\"#%'(),={}0-9][^\s\"#%'(),={}]*+"
-_BRACED = _braced(8)
+_BRACED = braced_pattern(8)
 _PIECE = rf"(?>{_BRACED}|\"(?:[^\"{{}}]++|{_BRACED})*+\"|\d++|{_NAME})"
 _VALUE = rf"{_PIECE}(?:\s*+#\s*+{_PIECE})*+"
 _ENTRY = re.compile(rf"@\s*+([^\s{{(]++)\s*+[{{(]\s*+([^\s,{{}}()]*+)(?:\s*+,\s*+{_NAME}\s*+=\s*+{_VALUE})*+"

@@ -33,10 +33,13 @@ class _ValueStage:
     def apply(self, entry: Entry, applied: list[str]) -> Entry:
         """Every field through the stage's rules in order; names of rules that changed one go to ``applied``."""
         fields: list[tuple[str, str]] | None = None
+        by_name = self._by_name
         for index, (name, value) in enumerate(entry.fields):
+            lowered = name.lower()
+            rules = by_name.get(lowered) or self.for_field(lowered)
             original = value
-            for rule_name, rewrite in self.for_field(name.lower()):
-                new = rewrite(name.lower(), value)
+            for rule_name, rewrite in rules:
+                new = rewrite(lowered, value)
                 if new is not None and new != value:
                     value = new
                     applied.append(rule_name)

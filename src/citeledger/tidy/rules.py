@@ -66,14 +66,18 @@ def field_names_lowercase(entry: Entry) -> Entry | None:
 _INHERITING = frozenset({"crossref", "xref", "xdata"})
 
 
+_BLANK = '{}" \t\r\n'
+
+
 def _is_empty(value: str) -> bool:
-    if value.strip('{}" \t\r\n'):  # cheap test first: most values hold text
-        return False
     pieces = values.pieces_of(value)
     return bool(pieces) and all(kind in ("braced", "quoted") and not text.strip() for kind, text in pieces)
 
 
 def remove_empty_fields(entry: Entry) -> Entry | None:
+    # Cheap test first (strip() in C): almost every value holds text.
+    if all(value.strip(_BLANK) for _, value in entry.fields):
+        return None
     if any(name.lower() in _INHERITING for name, _ in entry.fields):
         return None
     fields = tuple((name, value) for name, value in entry.fields if not _is_empty(value))

@@ -24,8 +24,6 @@ VERBATIM_PREFIXES = ("bdsk-", "local-url", "mendeley-", "zotero-")
 
 # ASCII whitespace only: a no-break space (U+00A0) is meaningful and must survive.
 _WHITESPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
-_BRACE = re.compile(r"[{}]")
-_TRIM_MARKS = ("  ", "\n", "\r", "\t", "{ ", " }", '" ', ' "', "\f", "\v")
 _NEEDS_COLLAPSE = re.compile(r"[ \t\n\r\f\v]{2}|[\t\r\n\f\v]|^ | $")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -36,20 +34,26 @@ def is_verbatim(name: str) -> bool:
     return name in VERBATIM_FIELDS or name.startswith(VERBATIM_PREFIXES)
 
 
+def braced_pattern(depth: int = 8) -> str:
+    """Regex for a ``{...}`` group nesting at most ``depth`` levels (a regex cannot count; deeper groups
+    do not match). Possessive quantifiers keep it linear on text that does not match."""
+    inner = r"[^{}]++"
+    for _ in range(depth):
+        inner = r"[^{}]++|\{(?:" + inner + r")*+\}"
+    return r"\{(?:" + inner + r")*+\}"
+
+
+_ONE_BRACED = re.compile(braced_pattern() + r"\Z")
+
+
 @lru_cache(maxsize=4096)
 def pieces_of(value: str) -> tuple[Piece, ...]:
     """``split_value`` with a fast path for the common shapes (a number, one braced piece) and a small
     cache, because several rules look at the same value of the same entry in a row."""
     if value.isdigit():
         return (("number", value),)
-    if len(value) >= 2 and value[0] == "{" and value[-1] == "}":
-        depth = 0
-        for match in _BRACE.finditer(value):
-            depth += 1 if match.group(0) == "{" else -1
-            if depth == 0:
-                if match.end() == len(value):
-                    return (("braced", value[1:-1]),)
-                break
+    if value[:1] == "{" and _ONE_BRACED.match(value):
+        return (("braced", value[1:-1]),)
     return tuple(split_value(value))
 
 
@@ -128,10 +132,12 @@ def has_unescaped(text: str, char: str) -> bool:
 
 
 def may_need_trim(value: str) -> bool:
-    """A cheap over-approximation of "``collapse_whitespace`` would change a piece of ``value``":
-    a run of spaces, a line break or tab, or a space next to a delimiter. Plain ``in`` tests, because
-    this runs on every value of every entry."""
-    return any(mark in value for mark in _TRIM_MARKS)
+    """A cheap over-approximation of "``trim_value`` would change ``value``": a run of spaces, a line
+    break or tab, or a space next to a delimiter. Plain ``in`` tests: this runs on every field."""
+    return (
+        "  " in value or "\n" in value or "\r" in value or "\t" in value or "{ " in value or " }" in value
+        or '" ' in value or ' "' in value or "\f" in value or "\v" in value
+    )
 
 
 def collapse_whitespace(text: str, strip_left: bool = True, strip_right: bool = True) -> str:
