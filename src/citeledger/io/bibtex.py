@@ -13,9 +13,11 @@ CL207 for duplicate fields.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bibtexparser import model as bibmodel
@@ -125,22 +127,37 @@ def _entry_source_type(raw: str) -> str:
     return match.group(1) if match else ""
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is cut into blocks. The splitter and ``_as_block``
+    allocate hundreds of thousands of small objects without cycles; the collector's passes over them
+    were ~20% of ``parse_bibtex`` on a 13k-entry file. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_bibtex(text: str, source: str = "-", decoded: DecodedText | None = None) -> BibFile:
     """Cut ``text`` into blocks. Never raises on bad BibTeX: failed blocks become CL201."""
     lines = LineIndex(text)
     blocks: list[BibBlock] = []
     diagnostics: list[Diagnostic] = list(decoded.diagnostics) if decoded else []
     cursor = 0
-    for parsed in Splitter(text).split().blocks:
-        kind = _block_kind(parsed)
-        if kind is None or not parsed.raw:
-            continue
-        start = text.find(parsed.raw, cursor)
-        if start < 0:  # cannot happen with bibtexparser 2.1 (raw is a slice of the source); stay safe
-            continue
-        block = _as_block(parsed, kind, start, lines)
-        blocks.append(block)
-        cursor = block.end
+    with _gc_paused():
+        for parsed in Splitter(text).split().blocks:
+            kind = _block_kind(parsed)
+            if kind is None or not parsed.raw:
+                continue
+            start = text.find(parsed.raw, cursor)
+            if start < 0:  # cannot happen with bibtexparser 2.1 (raw is a slice of the source); stay safe
+                continue
+            block = _as_block(parsed, kind, start, lines)
+            blocks.append(block)
+            cursor = block.end
     bib = BibFile(source, text, blocks, decoded, diagnostics)
     bib.diagnostics.extend(check_blocks(bib))
     return bib
