@@ -143,6 +143,30 @@ class GroupByRender:
         return text
 
 
+class DemoteParticleKeys:
+    """Macro sort keys built from short names keep the particle (``van der Kroef``): drop it there too."""
+
+    def sort_keys(self, items, context):
+        keys = super().sort_keys(items, context)
+        demote = (self.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
+        if "macro" not in self.attrib or demote == "never":
+            return keys
+        return [_without_particle(item, key) for item, key in zip(items, keys, strict=True)]
+
+
+def _without_particle(item, key):
+    if not isinstance(key, str):
+        return key
+    for role in ("author", "editor", "translator", "composer", "director"):
+        for name in dict.get(item.reference, role) or ():
+            particle = dict.get(name, "non-dropping-particle")
+            if particle and key.lower().startswith(particle.lower() + " "):
+                return type(key)(key[len(particle) + 1:])
+        if dict.get(item.reference, role):
+            break
+    return key
+
+
 class SecondFieldAlign:
     """Render the first field of a ``second-field-align`` bibliography apart from the rest."""
 
@@ -355,7 +379,6 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
     "group-suppression": (("group", GroupByRender), ("text", CountVariables), ("number", CountVariables),
                           ("names", CountVariables), ("date", CountVariables)),
-    "demote-particle-sort": (("name", DemoteParticleInSortKeys),),
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
@@ -371,6 +394,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "locator-range": (("text", LocatorRange),),
     "typographic-quotes": (("term", TypographicTerm),),
     "collation-sort": (("key", CollationSort),),
+    "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
     "year-suffix": (("date-part", ImplicitYearSuffix),),
 }
 
