@@ -257,3 +257,13 @@ def test_unknown_entry_type_is_read_as_document_and_reported():
 def test_broken_input_gives_diagnostics_not_exceptions():
     references, diagnostics = parse_bibtex_items("@book{a, title = {Unclosed\n@book{b, title = {Fine}}\n")
     assert "CL201" in {d.code for d in diagnostics} or references
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("https://x.org/a%20b_c?d=1&e=2#f", "https://x.org/a%20b_c?d=1&e=2#f"),
+    (r"10.1002/(SICI)1097\_4636", "10.1002/(SICI)1097_4636"),
+    (r"http://x.org/\~{}user", "http://x.org/~{}user"),
+])
+def test_url_and_doi_are_verbatim(written, value):
+    (reference,), _ = parse_bibtex_items(f"@misc{{k, url = {{{written}}}, doi = {{{written}}}}}")
+    assert reference.fields["URL"] == value and reference.fields["DOI"] == value

@@ -89,7 +89,8 @@ def parse_names(value: str) -> tuple[Name, ...]:
 
 def _decode(kind: str, value: str) -> str:
     if kind == "verbatim":
-        return value.strip()
+        # URL/DOI are verbatim, so `\_` there is a tool's stray escape, not a backslash
+        return re.sub(r"\\([_%&#$~])", r"\1", value.strip())
     text = decode_latex(value)
     if kind == "pages":
         return normalize_pages(text)
