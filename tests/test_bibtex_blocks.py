@@ -103,6 +103,13 @@ def test_string_macros_chain_and_ignore_case():
     assert expand_value("b", string_macros(bib)) == "Alpha and beta"
 
 
+def test_entries_with_a_repeated_key_are_kept_and_reported():
+    bib = parse_bibtex("@misc{a, title={one}}\n@book{a, title={two}}\n@string{s = {x}}\n@string{s = {y}}\n", "d.bib")
+    assert [(b.kind, b.key) for b in bib.blocks] == [("entry", "a"), ("entry", "a"), ("string", "s"), ("string", "s")]
+    assert [d.code for d in bib.diagnostics] == ["CL202"]
+    assert string_macros(bib)["s"] == "y"  # a later @string redefines the macro, as in BibTeX
+
+
 def test_duplicate_keys_and_fields_are_reported():
     bib = parse_bibtex("@misc{Key, title={a}, title={b}}\n@misc{key, title={c}}\n", "d.bib")
     codes = sorted(d.code for d in bib.diagnostics)

@@ -99,9 +99,16 @@ _KIND = {
 }
 
 
+def _unwrap(block: bibmodel.Block) -> bibmodel.Block:
+    """The block itself, out of bibtexparser's error wrappers for duplicate keys and duplicate fields:
+    we keep such blocks and report them ourselves (CL202, CL207)."""
+    wrappers = (bibmodel.DuplicateBlockKeyBlock, bibmodel.DuplicateFieldKeyBlock)
+    while isinstance(block, wrappers) and block.ignore_error_block is not None:
+        block = block.ignore_error_block
+    return block
+
+
 def _block_kind(block: bibmodel.Block) -> str | None:
-    if isinstance(block, bibmodel.DuplicateFieldKeyBlock):
-        return "entry"
     for cls, kind in _KIND.items():
         if type(block) is cls:
             return kind
@@ -112,9 +119,8 @@ def _as_block(parsed: bibmodel.Block, kind: str, start: int, lines: LineIndex) -
     raw = parsed.raw
     line, col = lines.line_col(start)
     if kind == "entry":
-        entry = parsed.ignore_error_block if isinstance(parsed, bibmodel.DuplicateFieldKeyBlock) else parsed
-        fields = tuple(RawField(f.key, f.value, f.start_line) for f in entry.fields)
-        return BibBlock(kind, raw, start, start + len(raw), line, col, _entry_source_type(raw), entry.key, fields)
+        fields = tuple(RawField(f.key, f.value, f.start_line) for f in parsed.fields)
+        return BibBlock(kind, raw, start, start + len(raw), line, col, _entry_source_type(raw), parsed.key, fields)
     if kind == "string":
         return BibBlock(kind, raw, start, start + len(raw), line, col, key=parsed.key,
                         fields=(RawField(parsed.key, parsed.value, line),))
@@ -148,7 +154,8 @@ def parse_bibtex(text: str, source: str = "-", decoded: DecodedText | None = Non
     diagnostics: list[Diagnostic] = list(decoded.diagnostics) if decoded else []
     cursor = 0
     with _gc_paused():
-        for parsed in Splitter(text).split().blocks:
+        for wrapped in Splitter(text).split().blocks:
+            parsed = _unwrap(wrapped)
             kind = _block_kind(parsed)
             if kind is None or not parsed.raw:
                 continue
