@@ -62,7 +62,7 @@ def _pick(result: engine.Formatted, kind: str, index: int) -> str:
 
 def test_every_workaround_is_tested() -> None:
     synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache",
-                 "group-suppression"}
+                 "group-suppression", "locale-language-match"}
     assert set(workarounds.WORKAROUNDS) == set(SHOWN_BY_GOLDEN) | synthetic
 
 
@@ -129,6 +129,17 @@ def test_group_suppression() -> None:
     assert [e.text for e in fixed.entries] == ["T", "U (p. 5)"]
     raw = engine.load_style_data(data, enabled=workarounds.ALL - {"group-suppression"})
     assert [e.text for e in engine.format_items(items, raw).entries] == ["T (p.)", "U (p. 5)"]
+
+
+@pytest.mark.parametrize(("style_id", "fixed", "broken"), [("lluelles", "2ᵉ éd.", "2nd éd."),
+                                                           ("der-moderne-staat", "2. Aufl.", "2nd Aufl.")])
+def test_locale_language_match(style_id: str, fixed: str, broken: str) -> None:
+    # citeproc-js prints the locale's own ordinal (seen in the random-style fidelity run)
+    kiernan = [item for item in load_items("mixed") if item["id"] == "kiernan2004"]
+    style = engine.load_style(styles.resolve_style(style_id))
+    assert fixed in engine.format_items(kiernan, style).entries[0].text
+    raw = engine.load_style(styles.resolve_style(style_id), enabled=workarounds.ALL - {"locale-language-match"})
+    assert broken in engine.format_items(kiernan, raw).entries[0].text
 
 
 def test_near_note_distance() -> None:

@@ -30,6 +30,7 @@ when the fix is switched off.
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
 | group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge the branch taken |
+| locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
@@ -71,6 +72,7 @@ WORKAROUNDS: dict[str, str] = {
     "locator-range": "element",
     "demote-particle-sort": "element",
     "group-suppression": "element",
+    "locale-language-match": "element",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -165,6 +167,32 @@ def _without_particle(item, key):
         if dict.get(item.reference, role):
             break
     return key
+
+
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class LocaleLanguageMatch:
+    """Terms looked up "in the style's language only" (ordinals: ``2ᵉ``, ``2.``) also search the
+    system locale of that language: citeproc-py compared ``fr`` with ``fr-FR``, missed, and fell back
+    to English (``2nd éd.``)."""
+
+    def get_term(self, *args, **kwargs):
+        fallback = kwargs.get("fallback_locale", args[2] if len(args) > 2 else True)
+        root = self.get_root()
+        if fallback or isinstance(root, self.cp.Locale):
+            return super().get_term(*args, **kwargs)
+        name, form = args[0] if args else kwargs["name"], kwargs.get("form", args[1] if len(args) > 1 else None)
+        zero_padded = kwargs.get("zero_padded", args[3] if len(args) > 3 else False)
+        main = (root.locales[0].get(_LANG) or "").split("-")[0]
+        for locale in root.locales:
+            if (locale.get(_LANG) or main).split("-")[0] != main:
+                continue
+            try:
+                return locale.get_term(name, form, zero_padded=zero_padded)
+            except IndexError:
+                continue
+        return None
 
 
 class SecondFieldAlign:
@@ -395,6 +423,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "typographic-quotes": (("term", TypographicTerm),),
     "collation-sort": (("key", CollationSort),),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
+    "locale-language-match": (("*", LocaleLanguageMatch),),
     "year-suffix": (("date-part", ImplicitYearSuffix),),
 }
 
@@ -445,7 +474,7 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
                 mixins.setdefault(tag, []).append(mixin)
     classes = dict(base_classes)
     for tag, base in base_classes.items():
-        extra = list(mixins.get(tag, ()))
+        extra = [*mixins.get(tag, ()), *mixins.get("*", ())]
         if "structure-cache" in enabled:
             extra.append(CachedStructure)
             if hasattr(base, "calls_variable"):
