@@ -116,6 +116,9 @@ def test_volume_issue_pages(segments, expected):
          {"publisher-place": "New Haven, Connecticut", "publisher": "Yale University Press"}),
         ({"publisher": ": B. Barrault."}, {"publisher": "B. Barrault"}),
         ({"publisher": "Smith & Co."}, {"publisher": "Smith & Co."}),
+        ({"location": "Mohr, Tübingen"}, {"publisher-place": "Tübingen", "publisher": "Mohr"}),
+        ({"publisher": "London: Verso."}, {"publisher-place": "London", "publisher": "Verso"}),
+        ({"location": "New Haven, Connecticut"}, {"publisher-place": "New Haven, Connecticut"}),
     ],
 )  # fmt: skip
 def test_place_publisher(segments, expected):
