@@ -91,8 +91,10 @@ def score_set(name: str, items, method: str) -> dict:
     counts, per_field = Counter(), {f: Counter() for f in fields}
     perfect = 0
     started = time.perf_counter()
+    flagged = Counter()  # references with CL102, and how many of them / of the others are right
     for text, gold in items:
-        reference = parse_reference(text, method=method)[0]
+        reference, diagnostics, _ = parse_reference(text, method=method)
+        doubted = any(d.code == "CL102" for d in diagnostics)
         guess = predicted(reference, name)
         right = True
         for field in fields:
@@ -102,9 +104,13 @@ def score_set(name: str, items, method: str) -> dict:
             counts.update(outcome)
             per_field[field].update(outcome)
         perfect += right
+        flagged.update({"flagged": doubted, "flagged_right": doubted and right, "clear_right": not doubted and right})
     elapsed = time.perf_counter() - started
     return {"n": len(items), "f1": f1(counts), "fully_correct": perfect / max(1, len(items)),
             "fields": {f: round(f1(c), 3) for f, c in per_field.items() if c},
+            "cl102_share": round(flagged["flagged"] / max(1, len(items)), 3),
+            "right_when_cl102": round(flagged["flagged_right"] / max(1, flagged["flagged"]), 3),
+            "right_without_cl102": round(flagged["clear_right"] / max(1, len(items) - flagged["flagged"]), 3),
             "seconds": round(elapsed, 1)}  # fmt: skip
 
 
