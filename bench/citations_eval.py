@@ -25,9 +25,7 @@ from citeledger.pipeline import LedgerOptions, check_file
 ARTICLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "articles"
 
 # (article, code, subject) → why it fails today. Reported as "expected failure"; a pass is reported too.
-KNOWN_FAILURES = {
-    ("apa_radio.md", "CL202", "valentino2004"): "io.bibtex drops the second block of a repeated key without CL202",
-}
+KNOWN_FAILURES: dict[tuple[str, str, str], str] = {}
 
 
 def _expected_spans(text: str, expected: list[dict]) -> list[tuple[int, int, dict]]:

@@ -11,6 +11,7 @@ from citeledger.diagnostics import (
     format_json,
     format_text,
     resolve_codes,
+    unique,
 )
 
 # The starting catalogue of DESIGN.md: these codes and slugs are a public contract.
@@ -93,3 +94,10 @@ def test_select_and_ignore_take_codes_slugs_and_prefixes():
     assert resolve_codes(["unresolved-citation", "CL201"]) == {"CL301", "CL201"}
     with pytest.raises(ValueError):
         resolve_codes(["no-such-check"])
+
+
+def test_unique_drops_a_finding_reported_twice_and_keeps_order():
+    first = Diagnostic("CL202", "duplicate key `a`", path="x.bib", line=9, col=1, subject="a")
+    again = Diagnostic("CL202", "the key 'a' is used twice", path="x.bib", line=9, col=1, subject="a")
+    other = Diagnostic("CL202", "duplicate key `b`", path="x.bib", line=12, col=1, subject="b")
+    assert unique([first, other, again]) == [first, other]

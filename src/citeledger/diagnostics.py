@@ -129,6 +129,19 @@ def filter_diagnostics(
     ]
 
 
+def unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The findings in order, without repeats of one finding reported by two stages (same code, place
+    and subject; the first report is kept)."""
+    seen: set[tuple] = set()
+    kept = []
+    for d in diagnostics:
+        identity = (d.code, d.path, d.line, d.col, d.subject or d.message)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(d)
+    return kept
+
+
 def exit_code(diagnostics: Iterable[Diagnostic], strict: bool = False) -> int:
     """0 when nothing is at error level (or, with ``strict``, at warning level), else 1."""
     threshold = Severity.WARNING if strict else Severity.ERROR

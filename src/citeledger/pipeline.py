@@ -20,7 +20,7 @@ from citeledger.citations.extract import extract_citations
 from citeledger.citations.link import link_citations
 from citeledger.citations.matching import fold
 from citeledger.citations.sentences import split_sentences
-from citeledger.diagnostics import Diagnostic
+from citeledger.diagnostics import Diagnostic, unique
 from citeledger.errors import UnusableInputError
 from citeledger.io.textfile import read_text
 from citeledger.model import Article, Ledger, Reference
@@ -115,7 +115,7 @@ def build_ledger(
     ledger = Ledger(article, tuple(refs), tuple(sentences), tuple(citations), tuple(claims), tuple(links),
                     link_supports(claims, links, refs), reference_source=ref_source)  # fmt: skip
     checks = run_checks(ledger, CheckOptions(uncited=options.uncited))
-    return replace(ledger, diagnostics=(*found, *ref_diagnostics, *checks))
+    return replace(ledger, diagnostics=tuple(unique((*found, *ref_diagnostics, *checks))))
 
 
 def check_file(path: str, options: LedgerOptions | None = None) -> Ledger:

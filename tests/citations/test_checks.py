@@ -77,11 +77,21 @@ def test_uncited_ignore():
 
 
 def test_duplicate_references_and_shared_labels():
-    references = [*REFERENCES, ref("short2007", ["Short"], 2007, "Other"), ref("short-again", ["Short"], 2007)]
+    references = [*REFERENCES, ref("short2007", ["Short"], 2007, "Other"), ref("short-again", ["Short"], 2007),
+                  ref("short-other", ["Short"], 2007, "A different book")]
     found, diagnostics = codes("It was so (Short, 2007a).", references=references)
     assert {"CL202", "CL203"} <= {code for code, _, _ in found}
     shared = [d for d in diagnostics if d.code == "CL302" and "share the label" in d.message]
     assert shared and "Short 2007" in shared[0].message
+    # The entry repeating a key is CL202's business (the first entry counts, as in BibTeX), not a third work.
+    assert "short-other" in shared[0].message and shared[0].message.count("short2007") == 1
+
+
+def test_a_repeated_key_is_neither_ambiguous_nor_a_year_mismatch():
+    references = [*REFERENCES, ref("short2007", ["Short"], 2007, "A shorter title")]
+    found, diagnostics = codes("It was so (Short, 2007).", references=references)
+    assert {code for code, _, _ in found} >= {"CL202"}
+    assert not {"CL302", "CL305"} & {code for code, _, _ in found}
 
 
 def test_registry_is_named_and_documented():

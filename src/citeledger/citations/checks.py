@@ -171,8 +171,11 @@ def check_shared_labels(ledger: Ledger, options: CheckOptions) -> Iterator[Diagn
     """CL302: two different works that author–year citations cannot tell apart (same first author and year,
     no year suffix to separate them)."""
     groups: dict[tuple[str, str], list[Reference]] = defaultdict(list)
+    seen_keys: set[str] = set()
     for reference, target in zip(ledger.references, to_targets(ledger.references), strict=True):
-        if target.names and not year_and_suffix(reference)[1]:
+        repeated_key = reference.id in seen_keys  # CL202's business, not a second work
+        seen_keys.add(reference.id)
+        if target.names and not year_and_suffix(reference)[1] and not repeated_key:
             groups[(fold(target.names[0].sort_family), target.year)].append(reference)
     for members in groups.values():
         titles = {fold(reference.get("title")) for reference in members}

@@ -68,8 +68,10 @@ def to_targets(references: Iterable[Reference]) -> list[Target]:
         year, suffix = year_and_suffix(reference)
         targets.append(Target(reference.id, names, year, suffix, reference.get("title")))
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    first_of_key = {target.key: number for number, target in reversed(list(enumerate(targets)))}
     for number, target in enumerate(targets):
-        if target.names and not target.suffix:
+        # A repeated key (CL202) is one work as far as citations go: as in BibTeX, the first entry counts.
+        if target.names and not target.suffix and first_of_key[target.key] == number:
             groups[(fold(target.names[0].sort_family), target.year)].append(number)
     for members in groups.values():
         if len({fold(targets[number].title) for number in members}) > 1:  # copies of one work need no a/b
@@ -164,9 +166,11 @@ def _best(scored: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[flo
 
 
 def _same_work_once(best: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[float, tuple[str, ...], Target]]:
-    """Ties between copies of one work (the list repeats an entry, CL203) are no ambiguity: keep the first."""
+    """Ties between copies of one work (the list repeats an entry, CL203) or between entries that share
+    one key (CL202) are no ambiguity: the citation points at that work or key; keep the first."""
     works = {(tuple(fold(n.literal or n.sort_family) for n in t.names), t.year, fold(t.title)) for _, _, t in best}
-    return best[:1] if len(works) == 1 else best
+    keys = {t.key for _, _, t in best}
+    return best[:1] if len(works) == 1 or len(keys) == 1 else best
 
 
 class _Index:
