@@ -89,7 +89,7 @@ def test_duplicate_references_and_shared_labels():
 
 def test_a_repeated_key_is_neither_ambiguous_nor_a_year_mismatch():
     references = [*REFERENCES, ref("short2007", ["Short"], 2007, "A shorter title")]
-    found, diagnostics = codes("It was so (Short, 2007).", references=references)
+    found, _ = codes("It was so (Short, 2007).", references=references)
     assert {code for code, _, _ in found} >= {"CL202"}
     assert not {"CL302", "CL305"} & {code for code, _, _ in found}
 
