@@ -1,8 +1,5 @@
 """citeledger: check and format citations in scholarly articles."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("citeledger")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.0.0+source"
+# The single source of the version (pyproject reads it via hatch); a literal, because importing
+# importlib.metadata to look it up costs more start-up time than a whole `check` of an article.
+__version__ = "0.1.0"
