@@ -321,9 +321,37 @@ class SubstituteNames:
             text = super().process(item, names_context=names_context, context=context, **kwargs)
         finally:
             self.set("variable", " ".join(variables))
-        if outer and text and layout is not None:
-            layout.repressed.setdefault(self.tag, []).extend(kept)
+        if text:
+            _record_substituted(self, kept)
         return text
+
+
+class Substituting:
+    """While a cs:substitute renders, whatever variable prints (through macros too) is recorded as
+    substituted, so that the rest of the entry does not print it again."""
+
+    def render(self, item, context=None, **kwargs):
+        root = self.getroottree().getroot()
+        previous = vars(root).get("citeledger_substituting")
+        root.citeledger_substituting = _layout_of(context if context is not None else self)
+        try:
+            return super().render(item, context=context, **kwargs)
+        finally:
+            root.citeledger_substituting = previous
+
+
+class SubstitutedText:
+    def render(self, item, *args, **kwargs):
+        text = super().render(item, *args, **kwargs)
+        if text and self.get("variable"):
+            _record_substituted(self, [self.get("variable")])
+        return text
+
+
+def _record_substituted(element, variables) -> None:
+    layout = vars(element.getroottree().getroot()).get("citeledger_substituting")
+    if layout is not None:
+        layout.repressed.setdefault(element.tag, []).extend(variables)
 
 
 def _layout_of(element):
@@ -415,7 +443,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "label-text-case": (("label", LabelTextCase),),
     "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
     "subsequent-author-substitute": (("names", RecordFirstNames),),
-    "substitute-names": (("names", SubstituteNames),),
+    "substitute-names": (("names", SubstituteNames), ("substitute", Substituting), ("text", SubstitutedText)),
     "locale-date-delimiter": (("date", LocaleDateDelimiter),),
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
