@@ -15,6 +15,7 @@ from citeledger.cli.convert import convert
 from citeledger.cli.extract import extract
 from citeledger.cli.format import cite_this_command, format_command, styles_command
 from citeledger.cli.parse import parse
+from citeledger.cli.report import report
 from citeledger.cli.tidy import tidy
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -31,7 +32,8 @@ def cli() -> None:
     """
 
 
-for command in (convert, tidy, extract, parse, check, claims, format_command, styles_command, cite_this_command):
+for command in (convert, tidy, extract, parse, check, claims, format_command, styles_command, cite_this_command,
+                report):
     cli.add_command(command)
 
 
