@@ -14,8 +14,8 @@ from citeledger.references.training import vocab
 
 LANGUAGES = ("fr", "en", "de", "it", "es")
 LANGUAGE_WEIGHTS = (35, 35, 10, 10, 10)
-TYPES = ("book", "chapter", "article-journal", "thesis", "webpage")
-TYPE_WEIGHTS = (42, 20, 28, 5, 5)
+TYPES = ("book", "chapter", "article-journal", "paper-conference", "report", "thesis", "webpage")
+TYPE_WEIGHTS = (38, 20, 26, 6, 3, 4, 3)
 _NAME_POOLS = tuple(vocab.FAMILY)
 
 
@@ -28,6 +28,8 @@ def _person(rng: random.Random) -> dict[str, str]:
     family, given = rng.choice(_words(vocab.FAMILY, pool)), rng.choice(_words(vocab.GIVEN, pool))
     if rng.random() < 0.15:
         given = f"{given} {rng.choice('ABCDEFGHJKLMNPRSTW')}."
+    elif rng.random() < 0.2:  # many lists print initials only, whatever the style
+        given = " ".join(f"{part[0]}." for part in given.replace("-", " ").split())
     person = {"family": family, "given": given}
     if rng.random() < 0.06:
         person["non-dropping-particle"] = rng.choice(vocab.PARTICLES)
@@ -53,6 +55,8 @@ def _title(rng: random.Random, lang: str) -> str:
         title = rng.choice(vocab.TITLE_PATTERNS[lang]).format(**slots)
     if rng.random() < 0.25:
         title += f": {rng.choice(vocab.TITLE_PATTERNS[lang]).format(**slots).lower()}"
+    elif rng.random() < 0.1:
+        title += "?"
     return title
 
 
@@ -86,6 +90,10 @@ def _fill_type(item: dict, kind: str, rng: random.Random, lang: str, cities: lis
         if rng.random() < 0.15:
             item["edition"] = str(rng.randint(2, 6))
         if rng.random() < 0.12:
+            item["collection-title"] = rng.choice(vocab.SERIES).format(A=rng.choice(vocab.REGIONS))
+            if rng.random() < 0.5:
+                item["collection-number"] = str(rng.randint(1, 300))
+        if rng.random() < 0.12:
             item["translator"] = _people(rng, 1, 2)
     elif kind == "chapter":
         item["editor"] = [_person(rng) for _ in range(rng.randint(1, 3))]
@@ -99,6 +107,16 @@ def _fill_type(item: dict, kind: str, rng: random.Random, lang: str, cities: lis
         item["page"] = _pages(rng)
         if rng.random() < 0.2:
             item["DOI"] = f"10.{rng.randint(1000, 9999)}/{rng.choice(('j', 's', 'x'))}{rng.randint(10000, 999999)}"
+    elif kind == "paper-conference":
+        number = rng.randint(2, 40)
+        item["container-title"] = f"Proceedings of the {number}th {rng.choice(vocab.CONFERENCES)}"
+        item["page"] = _pages(rng)
+        if rng.random() < 0.5:
+            item["publisher"], item["publisher-place"] = rng.choice(vocab.PUBLISHERS), _place(rng, cities)
+    elif kind == "report":
+        item["publisher"] = rng.choice(vocab.ORGANISATIONS)
+        item["publisher-place"] = _place(rng, cities)
+        item["number"] = str(rng.randint(1, 99))
     elif kind == "thesis":
         item["genre"] = rng.choice(vocab.THESIS_GENRES)
         item["publisher"] = f"University of {rng.choice(cities)}"

@@ -23,6 +23,7 @@ _ROLE_BEFORE = re.compile(r"(?:edited by|ed\. by|eds\. by|translated by|trans\. 
 FIELD_LABELS = (
     ("URL", "url"), ("DOI", "doi"), ("title", "title"), ("container-title", "container-title"),
     ("publisher", "publisher"), ("genre", "genre"), ("publisher-place", "location"),
+    ("collection-title", "collection-title"),
 )  # fmt: skip
 
 

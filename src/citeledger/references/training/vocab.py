@@ -115,3 +115,8 @@ JOURNAL_ABBREVIATIONS = (
     "Polit. Vierteljahresschr.",
     "Eur. J. Polit. Res.", "J. Peace Res.", "Int. Secur.", "World Polit.", "Curr. Anthropol.", "Hist. Memory",
 )  # fmt: skip
+SERIES = ("Studies in {A} History", "Collection Histoire", "Bibliothèque des histoires", "Cambridge Studies in "
+          "Comparative Politics", "Beiträge zur Geschichte", "Cahiers de {A}", "{A} Studies Series")  # fmt: skip
+CONFERENCES = ("International Conference on Digital Humanities", "Annual Meeting of the Historical Society",
+               "Congress of Social Sciences", "Workshop on Computational History", "Colloque international d'histoire",
+               "Symposium on Memory and Violence")  # fmt: skip
