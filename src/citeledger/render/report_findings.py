@@ -58,9 +58,10 @@ def list_findings(ledger: Ledger, diagnostics: Sequence[Diagnostic], anchors: Ma
     starts = _line_starts(article.text)
     findings = []
     for number, diagnostic in enumerate(diagnostics):
-        where = diagnostic.path or "-"
+        # the article's own findings by line:col alone (its path heads the page); others with their file
+        where = "" if diagnostic.path == article.source and diagnostic.line else (diagnostic.path or "-")
         if diagnostic.line:
-            where += f":{diagnostic.line}:{diagnostic.col}"
+            where += f"{':' if where else ''}{diagnostic.line}:{diagnostic.col}"
         citation = _citation_at(ledger, _offset(starts, diagnostic)) if diagnostic.path == article.source else None
         if citation is not None:
             target = f"#cite-{citation}"
