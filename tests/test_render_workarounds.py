@@ -47,6 +47,7 @@ SHOWN_BY_GOLDEN = {
     "locator-range": ("chicago-author-date", "mixed", "citations", 3),
     "locale-date-delimiter": ("nlm-citation-sequence", "mixed", "entries", 2),
     "cite-order": ("chicago-shortened-notes-bibliography", "sample", "citations", 7),
+    "cite-collapse": ("nlm-citation-sequence", "mixed", "citations", 6),
 }
 
 

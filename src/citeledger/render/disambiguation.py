@@ -81,9 +81,31 @@ class ImplicitYearSuffix:
 
     def process(self, date, context=None):
         text = super().process(date, context)
-        if self.get("name") == "year" and isinstance(date, dict) and text:
+        sorting = vars(self.getroottree().getroot()).get("citeledger_sorting")
+        if self.get("name") == "year" and isinstance(date, dict) and text and not sorting:
             suffix = dict.get(date, SUFFIX_KEY)
             if suffix and not dict.get(date, USED_KEY):
                 date[USED_KEY] = True
                 return f"{text}{suffix}"
         return text
+
+
+class SortWithoutSuffix:
+    """Key mixin: sort keys are computed as if no year suffix existed (citeproc-js sorts first)."""
+
+    def sort_keys(self, items, context):
+        root = self.getroottree().getroot()
+        root.citeledger_sorting = True
+        try:
+            return super().sort_keys(items, context)
+        finally:
+            root.citeledger_sorting = False
+
+
+class SuffixlessSortText:
+    """Text mixin: an explicit ``year-suffix`` prints nothing inside a sort key."""
+
+    def render(self, *args, **kwargs):
+        if self.get("variable") == "year-suffix" and vars(self.getroottree().getroot()).get("citeledger_sorting"):
+            return None
+        return super().render(*args, **kwargs)

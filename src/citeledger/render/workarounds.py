@@ -31,13 +31,13 @@ when the fix is switched off.
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
 | group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge the branch taken |
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
+| cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
 (tested for identical output and for being used).
 
-Not fixed (yet): cite collapsing (``(6–8)``, ``(Chandler 1993, 2000)``), given-name and add-names
-disambiguation, ``is-numeric`` on ``locator``, page-range-format on locators.
+Not fixed (yet): ``year-suffix`` collapsing (``2003a, b``), given-name and add-names disambiguation.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from citeledger.render.disambiguation import ImplicitYearSuffix
+from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 
 FIELD_SEPARATOR = "\x1f"  # between the first field and the rest, in second-field-align styles
 
@@ -68,6 +68,7 @@ WORKAROUNDS: dict[str, str] = {
     "substitute-names": "element",
     "locale-date-delimiter": "element",
     "cite-order": "element",
+    "cite-collapse": "element",
     "is-numeric": "element",
     "locator-range": "element",
     "demote-particle-sort": "element",
@@ -405,18 +406,70 @@ class CiteOrder:
         bad = [cite for cite in citation.cites if cite.is_bad()]
         if self.getparent().sort is not None:
             good = self.getparent().sort.sort(good, self)
-        out = []
-        for item in good:
-            self.repressed = {}
-            try:
-                output = self.render_children(item)
-            except self.cp.VariableError:
-                continue
-            if output is not None:
-                out.append(item.get("prefix", "") + output + item.get("suffix", ""))
-                self.getparent().cites.append(item)
+        rendered = []
+        root = self.getroottree().getroot()
+        root.citeledger_names = {}  # first names of each cite, for collapsing
+        try:
+            for item in good:
+                self.repressed = {}
+                try:
+                    output = self.render_children(item)
+                except self.cp.VariableError:
+                    continue
+                if output is not None:
+                    rendered.append((item, item.get("prefix", "") + output + item.get("suffix", "")))
+                    self.getparent().cites.append(item)
+            names = dict(root.citeledger_names)
+        finally:
+            root.citeledger_names = None
+        out = self.collapse_cites(rendered, names)
         out.extend(callback(item) or f"{item.key}?" for item in bad)
         return self.format(self.wrap(self.join(out)))
+
+    def collapse_cites(self, rendered, names) -> list:
+        return [text for _, text in rendered]
+
+
+class CiteCollapse:
+    """cs:citation ``collapse``: ``(Chandler 1993, 2000)`` for cites by the same names (``year``,
+    ``year-suffix``…), ``[6–8]`` for runs of citation numbers. Needs cite-order."""
+
+    def collapse_cites(self, rendered, names) -> list:
+        mode = self.getparent().get("collapse")
+        if not mode or len(rendered) < 2:
+            return super().collapse_cites(rendered, names)
+        if mode == "citation-number":
+            return _collapse_numbers(rendered, self.cp.String)
+        group_delimiter = self.getparent().get("cite-group-delimiter", ", ")
+        after = self.getparent().get("after-collapse-delimiter")
+        groups: list[list[str]] = []
+        previous = None
+        for item, text in rendered:
+            first = names.get(item.key)
+            if first and first == previous and str(text).startswith(first):
+                groups[-1].append(re.sub(r"^[\s,;:]+", "", str(text)[len(first):]))
+            else:
+                groups.append([str(text)])
+            previous = first
+        joined = [group_delimiter.join(group) for group in groups]
+        if after is None or len(joined) < 2:
+            return [self.cp.String(text) for text in joined]
+        return [self.cp.String(after.join(joined))]
+
+
+def _collapse_numbers(rendered, string) -> list:
+    """Runs of three or more consecutive citation numbers become ``first–last``."""
+    numbers = [(item.number, text) for item, text in rendered]
+    if not all(str(text).strip() == str(number) for number, text in numbers):
+        return [text for _, text in numbers]
+    out, run = [], [numbers[0][0]]
+    for number, _ in [*numbers[1:], (None, None)]:
+        if number is not None and number == run[-1] + 1:
+            run.append(number)
+            continue
+        out.extend([f"{run[0]}–{run[-1]}"] if len(run) > 2 else [str(n) for n in run])
+        run = [number]
+    return [string(text) for text in out]
 
 
 def collation_key(text: str) -> str:
@@ -445,6 +498,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "subsequent-author-substitute": (("names", RecordFirstNames),),
     "substitute-names": (("names", SubstituteNames), ("substitute", Substituting), ("text", SubstitutedText)),
     "locale-date-delimiter": (("date", LocaleDateDelimiter),),
+    "cite-collapse": (("layout", CiteCollapse),),  # before cite-order, whose hook it overrides
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
     "locator-range": (("text", LocatorRange),),
@@ -452,7 +506,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "collation-sort": (("key", CollationSort),),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
     "locale-language-match": (("*", LocaleLanguageMatch),),
-    "year-suffix": (("date-part", ImplicitYearSuffix),),
+    "year-suffix": (("date-part", ImplicitYearSuffix), ("key", SortWithoutSuffix), ("text", SuffixlessSortText)),
 }
 
 
