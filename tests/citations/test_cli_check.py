@@ -149,7 +149,8 @@ def test_binary_and_missing_files_exit_2(tmp_path, article):
     assert run("check", str(path)).exit_code == 2
     assert run("claims", str(path)).exit_code == 2
     assert run("check", str(tmp_path / "missing.txt")).exit_code == 2
-    assert run("check", str(tmp_path)).exit_code == 2
+    (tmp_path / "empty").mkdir()  # a directory is a batch (issue 6); one with no article in it is unusable
+    assert run("check", str(tmp_path / "empty")).exit_code == 2
     missing_bib = run("check", article, "--bib", str(tmp_path / "missing.bib"))
     assert missing_bib.exit_code == 2 and "missing.bib: no such file" in missing_bib.output
 

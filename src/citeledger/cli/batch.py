@@ -59,7 +59,8 @@ def is_batch(arguments: Sequence[str]) -> bool:
 
 def expand_paths(arguments: Sequence[str]) -> list[str]:
     """Files as given (missing ones too, to be reported); a directory → its article files, recursively,
-    sorted, hidden ones skipped. Duplicates are dropped, first occurrence kept."""
+    sorted, hidden ones skipped. Duplicates are dropped, first occurrence kept. Nothing to process at all
+    (only empty directories) raises UnusableInputError (exit 2)."""
     paths: list[str] = []
     for argument in arguments:
         folder = Path(argument)
@@ -69,6 +70,9 @@ def expand_paths(arguments: Sequence[str]) -> list[str]:
             paths.extend(str(p) for p in sorted(found))
         else:
             paths.append(argument)
+    if not paths:
+        suffixes = ", ".join(ARTICLE_SUFFIXES)
+        raise UnusableInputError(f"{', '.join(arguments)}: no article files ({suffixes}) found")
     return list(dict.fromkeys(paths))
 
 
