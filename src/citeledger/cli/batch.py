@@ -34,9 +34,9 @@ class FileResult:
 
     path: str
     code: int
-    citations: int = 0
-    unresolved: int = 0
-    uncited: int = 0
+    citations: int | None = None  # None: not counted (a failed file, or a command without a ledger)
+    unresolved: int | None = None
+    uncited: int | None = None
     diagnostics: tuple = ()
     output: str = ""
     message: str = ""
@@ -131,12 +131,12 @@ def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
 def format_summary(results: Sequence[FileResult]) -> str:
     """The summary table: one row per file (status, citations, unresolved, uncited), then the totals."""
     header = ["file", "status", "citations", "unresolved", "uncited"]
-    rows = [[r.path, r.status, *(("-",) * 3 if r.code == 2 and r.message else
-                                 (str(r.citations), str(r.unresolved), str(r.uncited)))] for r in results]  # fmt: skip
+    rows = [[r.path, r.status, *("-" if n is None else str(n) for n in (r.citations, r.unresolved, r.uncited))]
+            for r in results]  # fmt: skip
     widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
     lines = [_row(header, widths), *(_row(row, widths) for row in rows)]
     counts = {status: sum(r.status == status for r in results) for status in STATUS.values()}
-    totals = {name: sum(getattr(r, name) for r in results) for name in ("citations", "unresolved", "uncited")}
+    totals = {name: sum(getattr(r, name) or 0 for r in results) for name in ("citations", "unresolved", "uncited")}
     lines.append(f"{len(results)} articles: {counts['ok']} ok, {counts['errors']} with errors, "
                  f"{counts['failed']} failed; {totals['citations']} citations, {totals['unresolved']} unresolved, "
                  f"{totals['uncited']} uncited")  # fmt: skip
