@@ -105,13 +105,13 @@ def convert_file(path: str, from_format: str | None = None, to_format: str | Non
     """Read ``path`` (``-`` for stdin) and convert it. Formats default to the extensions of
     ``path`` and ``output``; the target defaults to CSL-JSON for BibTeX input and to BibTeX
     otherwise. Raises UnusableInputError when the input cannot be read or its format guessed."""
+    decoded = read_text(path, encoding)  # first, so a missing file or a directory is named as such
     source_format = canonical_format(from_format) if from_format else format_from_path(path)
     if source_format is None:
         raise UnusableInputError(f"{path}: cannot tell its format from the name; pass --from bibtex|biblatex|csl-json")
     target = canonical_format(to_format) if to_format else format_from_path(output or "")
     if target is None:
         target = "csl-json" if source_format in ("bibtex", "biblatex") else "bibtex"
-    decoded = read_text(path, encoding)
     result = convert_text(decoded.text, path, source_format, target, ascii, key_pattern)
     result.diagnostics[:0] = [d for d in decoded.diagnostics if d not in result.diagnostics]
     return result
