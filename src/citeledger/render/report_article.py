@@ -123,7 +123,8 @@ def article_paragraphs(ledger: Ledger, anchors: Mapping[str, str], tips: Mapping
         findings = findings_of(number)
         problem_href = "#" + findings[0][0] if findings else "#findings"
         pieces = citation_pieces(ledger, number, anchors, tips, problem_href)
-        segments.append(Segment(citation.raw, f"cite-{number}", pieces, tuple((severity, label) for _, severity, label in findings)))
+        labels = tuple((severity, label) for _, severity, label in findings)
+        segments.append(Segment(citation.raw, f"cite-{number}", pieces, labels))
         position = citation.span.end
     segments.append(Segment(text[position:end]))
     return _split_paragraphs(segments)

@@ -103,13 +103,14 @@ def _name(name: Name) -> str:
     return name.literal or " ".join(part for part in (name.given, name.sort_family, name.suffix) if part)
 
 
-def _format_style(style_id: str, items: list[dict], fmt: str) -> tuple[engine.Formatted, str]:
+def _format_style(style_id: str, items: list[dict], fmt: str) -> tuple[list[tuple[str, str]], list[Diagnostic], str]:
+    """One style's bibliography → ((key, entry) pairs, the engine's findings, the style's title)."""
     style = engine.load_style(styles.resolve_style(style_id))
     formatted = engine.format_items(items, style, fmt=fmt)
+    entries = [(entry.id, entry.text) for entry in formatted.entries]
     if fmt == "markdown":  # the engine escapes Markdown's emphasis marks, not raw HTML tags
-        entries = tuple(engine.Entry(e.id, e.text.replace("<", r"\<").replace(">", r"\>")) for e in formatted.entries)
-        formatted = engine.Formatted(entries, formatted.citations, formatted.diagnostics, fmt)
-    return formatted, style.title or style_id
+        entries = [(key, text.replace("<", r"\<").replace(">", r"\>")) for key, text in entries]
+    return entries, list(formatted.diagnostics), style.title or style_id
 
 
 def _claim_rows(ledger: Ledger, anchors: dict[str, str]) -> tuple[ClaimRow, ...]:
@@ -163,11 +164,11 @@ def _bibliographies(style_ids: Sequence[str], items: list[dict], anchors: dict[s
     views, diagnostics = [], []
     first: dict[str, str] = {}
     for number, style_id in enumerate(dict.fromkeys(style_ids)):
-        result, title = _format_style(style_id, items, fmt)
-        diagnostics.extend(result.diagnostics)
-        entries = tuple((f"bib-{number + 1}-{anchors.get(e.id, e.id)}", e.text) for e in result.entries)
-        views.append(StyleView(style_id, title, entries))
-        first = first or {e.id: e.text for e in result.entries}
+        entries, found, title = _format_style(style_id, items, fmt)
+        diagnostics.extend(found)
+        views.append(StyleView(style_id, title, tuple((f"bib-{number + 1}-{anchors.get(key, key)}", text)
+                                                      for key, text in entries)))  # fmt: skip
+        first = first or dict(entries)
     tips: dict[str, str] = {}
     if fmt == "html":  # tooltips are attribute text: the first style again, as plain text
         style = engine.load_style(styles.resolve_style(style_ids[0]))

@@ -78,5 +78,6 @@ def citation_findings(ledger: Ledger, findings: Sequence[Finding]) -> Callable[[
     for finding in findings:
         if finding.target.startswith("#cite-"):
             number = int(finding.target.removeprefix("#cite-"))
-            by_citation.setdefault(number, []).append((finding.anchor, finding.severity, f"{finding.code}: {finding.message}"))
+            label = f"{finding.code}: {finding.message}"
+            by_citation.setdefault(number, []).append((finding.anchor, finding.severity, label))
     return lambda number: tuple(by_citation.get(number, ()))
