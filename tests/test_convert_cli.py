@@ -89,6 +89,7 @@ def test_key_pattern(bib_file):
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.bib"], "no such file"),
     (["refs.txt"], "--from"),
+    (["."], "is a directory"),
 ])
 def test_unusable_input_exits_2(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
