@@ -155,7 +155,8 @@ def test_markdown_report(hostile):
     for heading in ("# Citation report: Kaing Guek Eav (Duch)", "## Claims ledger", "## References",
                     "## Bibliography", "### APA Style 7th edition", "## Cite this item", "## Findings", "## BibTeX"):
         assert heading in text, heading
-    assert "[Bizot, 2000: 112-118](#ref-bizot2000)" in text
+    assert "a much larger scale ([Bizot, 2000: 112-118](#ref-bizot2000))." in text
+    assert "([Kiernan, 1996: 315-320](#ref-kiernan1996); [Dy, 2007](#ref-dy2007))" in text
     assert "**uncited**" in text and "cited 2×:" in text
     assert "```bibtex\n@book{bizot2000," in text
     hostile_text, _ = render_report(check_file(str(hostile / "a.txt"), _options(hostile)), to="markdown")

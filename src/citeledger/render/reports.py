@@ -27,13 +27,14 @@ from citeledger.resources import resource_dir
 TEMPLATES = {"html": "report.html.j2", "markdown": "report.md.j2"}
 # Backslash-escaped in Markdown text: emphasis, links, code, tables, and raw HTML's angle brackets.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_WHITESPACE = re.compile(r"\s+")  # a line break inside a table cell or list item would end it
 
 __all__ = ["DEFAULT_STYLES", "REPORT_FORMATS", "TEMPLATES", "escape_markdown", "render_report", "render_template"]
 
 
 def escape_markdown(text: object) -> str:
     """Text → Markdown that shows it literally (no emphasis, links, tables or HTML); newlines → spaces."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", str(text)))
 
 
 def _formatted(text: str, fmt: str = "html") -> Markup | str:
