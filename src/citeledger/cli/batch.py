@@ -137,7 +137,8 @@ def format_summary(results: Sequence[FileResult]) -> str:
     lines = [_row(header, widths), *(_row(row, widths) for row in rows)]
     counts = {status: sum(r.status == status for r in results) for status in STATUS.values()}
     totals = {name: sum(getattr(r, name) or 0 for r in results) for name in ("citations", "unresolved", "uncited")}
-    lines.append(f"{len(results)} articles: {counts['ok']} ok, {counts['errors']} with errors, "
+    articles = f"{len(results)} article{'' if len(results) == 1 else 's'}"
+    lines.append(f"{articles}: {counts['ok']} ok, {counts['errors']} with errors, "
                  f"{counts['failed']} failed; {totals['citations']} citations, {totals['unresolved']} unresolved, "
                  f"{totals['uncited']} uncited")  # fmt: skip
     return "\n".join(lines)
