@@ -198,3 +198,15 @@ def test_report_command_bad_input_exits_2_without_traceback(tmp_path):
     assert run("report", str(binary)).exit_code == 2
     assert run("report", str(tmp_path / "missing.txt")).exit_code == 2
     assert not (tmp_path / "r.html").exists()
+
+
+def test_findings_about_a_reference_show_on_its_card():
+    text = ("A Title\n\nIt rained (Smith, 2001: 4).\n\nReferences\n\nSMITH, Anna, 2001, Rain in the North, : Verso.\n\n"
+            "JONES, Paul, 2003, Harvests, Paris: Seuil.\n")
+    html, report = render_report(build_ledger(text, "a.txt"))
+    cards = {card.key: card for card in report.references}
+    assert [label for _, _, label in cards["smith2001"].findings] == [
+        "CL103: no place of publication (publisher-place)"]
+    assert [label.split(":")[0] for _, _, label in cards["jones2003"].findings] == ["CL304"]
+    anchor = cards["smith2001"].findings[0][0]
+    assert f'<a class="flag flag-warning" href="#{anchor}">CL103: no place of publication' in html

@@ -26,7 +26,7 @@ from citeledger.model import Ledger, Name, Reference
 from citeledger.render import engine, styles
 from citeledger.render.cite_this import format_cite_this
 from citeledger.render.report_article import Segment, article_paragraphs, describe_locator
-from citeledger.render.report_findings import Finding, citation_findings, list_findings
+from citeledger.render.report_findings import Finding, citation_findings, findings_about, list_findings
 
 DEFAULT_STYLES = ("citeledger-house", "apa", "chicago-author-date")
 REPORT_FORMATS = ("html", "markdown")
@@ -62,6 +62,7 @@ class ReferenceCard:
     raw: str
     uses: int
     claims: tuple[tuple[int, str, str], ...]
+    findings: tuple[tuple[str, str, str], ...] = ()  # (anchor id, severity, "CL103: message")
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def _claim_rows(ledger: Ledger, anchors: dict[str, str]) -> tuple[ClaimRow, ...]
     return tuple(rows)
 
 
-def _reference_cards(ledger: Ledger, anchors: dict[str, str], entries: dict[str, str]) -> tuple[ReferenceCard, ...]:
+def _reference_cards(ledger: Ledger, anchors: dict[str, str], entries: dict[str, str],
+                     findings: Sequence[Finding]) -> tuple[ReferenceCard, ...]:
     cards, seen = [], set()
     for reference in ledger.references:
         if reference.id in seen:
@@ -132,8 +134,9 @@ def _reference_cards(ledger: Ledger, anchors: dict[str, str], entries: dict[str,
         claims = tuple((n + 1, f"#claim-{n + 1}", "; ".join(describe_locator(loc) for key, loc in ledger.sources(n)
                                                              if key == reference.id and loc))
                        for n in ledger.supports.get(reference.id, ()))  # fmt: skip
-        cards.append(ReferenceCard(reference.id, anchors[reference.id], entries.get(reference.id, ""),
-                                   reference.raw, uses, claims))  # fmt: skip
+        anchor = anchors[reference.id]
+        cards.append(ReferenceCard(reference.id, anchor, entries.get(reference.id, ""), reference.raw, uses, claims,
+                                   findings_about(findings, "#" + anchor)))  # fmt: skip
     return tuple(cards)
 
 
@@ -194,7 +197,7 @@ def build_report(ledger: Ledger, style_ids: Sequence[str] = DEFAULT_STYLES, fmt:
         authors=", ".join(_name(name) for name in article.authors),
         date=format_iso_date(article.date) if article.date else "", counts=_counts(ledger, diagnostics),
         paragraphs=tuple(article_paragraphs(ledger, anchors, tips, citation_findings(ledger, findings))),
-        claims=_claim_rows(ledger, anchors), references=_reference_cards(ledger, anchors, entries), styles=views,
-        cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
+        claims=_claim_rows(ledger, anchors), references=_reference_cards(ledger, anchors, entries, findings),
+        styles=views, cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
         generator=f"citeledger {__version__}",
     )

@@ -1,8 +1,8 @@
 """The report's findings: each diagnostic with an anchor, ``path:line:col``, and a link to what it is about.
 
 A finding about a citation (its position falls inside the citation's span) links to that citation
-(``#cite-N``) and is shown beside it in the article; one about a reference (``subject`` is its key)
-links to the reference's card.
+(``#cite-N``) and is shown beside it in the article; one about a reference (its position falls inside the
+entry, or its ``subject`` is the key) links to the reference's card and is shown there.
 """
 
 from __future__ import annotations
@@ -46,6 +46,25 @@ def _citation_at(ledger: Ledger, offset: int | None) -> int | None:
     return None
 
 
+def _reference_at(ledger: Ledger, offset: int | None) -> str | None:
+    if offset is None or ledger.reference_source != ledger.article.source:
+        return None  # spans of --bib entries point into the .bib file, not the article
+    for reference in ledger.references:
+        if reference.span is not None and reference.span.start <= offset < reference.span.end:
+            return reference.id
+    return None
+
+
+def _target(ledger: Ledger, diagnostic: Diagnostic, starts: list[int], anchors: Mapping[str, str]) -> str:
+    """``#cite-N`` for a finding inside a citation, ``#ref-KEY`` for one inside or about a reference."""
+    offset = _offset(starts, diagnostic) if diagnostic.path == ledger.article.source else None
+    citation = _citation_at(ledger, offset)
+    if citation is not None:
+        return f"#cite-{citation}"
+    key = _reference_at(ledger, offset) or diagnostic.subject
+    return "#" + anchors[key] if key in anchors else ""
+
+
 def _line_starts(text: str) -> list[int]:
     # CR, LF and CRLF each end a line, as in citeledger.positions
     return [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
@@ -62,14 +81,15 @@ def list_findings(ledger: Ledger, diagnostics: Sequence[Diagnostic], anchors: Ma
         where = "" if diagnostic.path == article.source and diagnostic.line else (diagnostic.path or "-")
         if diagnostic.line:
             where += f"{':' if where else ''}{diagnostic.line}:{diagnostic.col}"
-        citation = _citation_at(ledger, _offset(starts, diagnostic)) if diagnostic.path == article.source else None
-        if citation is not None:
-            target = f"#cite-{citation}"
-        else:
-            target = "#" + anchors[diagnostic.subject] if diagnostic.subject in anchors else ""
         findings.append(Finding(f"diag-{number + 1}", diagnostic.code, str(diagnostic.severity), diagnostic.slug,
-                                where, diagnostic.message, diagnostic.hint, target))  # fmt: skip
+                                where, diagnostic.message, diagnostic.hint,
+                                _target(ledger, diagnostic, starts, anchors)))  # fmt: skip
     return findings
+
+
+def findings_about(findings: Sequence[Finding], target: str) -> tuple[tuple[str, str, str], ...]:
+    """The findings pointing at ``target`` (``#ref-KEY``) as (anchor id, severity, ``CL103: message``)."""
+    return tuple((f.anchor, f.severity, f"{f.code}: {f.message}") for f in findings if f.target == target)
 
 
 def citation_findings(ledger: Ledger, findings: Sequence[Finding]) -> Callable[[int], tuple[tuple[str, str, str], ...]]:
