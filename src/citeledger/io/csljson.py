@@ -83,7 +83,7 @@ def _is_names(value: Any) -> bool:
 class _ItemReader:
     def __init__(self, item: Mapping[str, Any], index: int, source: str):
         self.item, self.index, self.source = item, index, source
-        self.id = str(item.get("id", "")).strip()
+        self.id = "" if item.get("id") is None else str(item["id"]).strip()  # null is no id, not "None"
         self.diagnostics: list[Diagnostic] = []
 
     def problem(self, code: str, variable: str, why: str) -> None:
@@ -104,9 +104,14 @@ class _ItemReader:
                 fields[variable] = str(value)
             elif _is_date(value):
                 try:
-                    dates[variable] = parse_date(value)
+                    date = parse_date(value)
                 except (ValueError, TypeError) as error:
                     self.problem("CL209", variable, f"is not a readable date ({error})")
+                    continue
+                if date.parts or date.literal:  # an empty date would be written as {}, which reads as no date
+                    dates[variable] = date
+                else:
+                    self.problem("CL209", variable, "is an empty date")
             elif _is_names(value):
                 names[variable] = tuple(parse_name(v) for v in value)
             else:
