@@ -186,3 +186,20 @@ def test_hostile_titles_render_as_text_and_run_nothing(browser, tmp_path):
     bibliography = browser.find_element(By.ID, "bibliography").text
     assert HOSTILE_IMG in bibliography
     assert_every_anchor_resolves(browser)
+
+
+def test_styles_switch_on_the_page_and_all_print(browser, tmp_path):
+    open_page(browser, write_report(tmp_path, REPO / "examples" / "duch.txt"))
+    panels = browser.find_elements(By.CSS_SELECTOR, "#bibliography .panel")
+    assert [panel.is_displayed() for panel in panels] == [True, False, False]
+    label = browser.find_element(By.CSS_SELECTOR, "label[for=style-2]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+    label.click()
+    assert [panel.is_displayed() for panel in panels] == [False, True, False]
+    assert "Bizot, F. (2000)" in panels[1].text  # APA
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert all(panel.is_displayed() for panel in panels)
+        assert not browser.find_element(By.TAG_NAME, "nav").is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
