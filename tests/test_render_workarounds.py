@@ -63,7 +63,7 @@ def _pick(result: engine.Formatted, kind: str, index: int) -> str:
 
 def test_every_workaround_is_tested() -> None:
     synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache",
-                 "group-suppression", "locale-language-match"}
+                 "group-suppression", "locale-language-match", "label-needs-variable"}
     assert set(workarounds.WORKAROUNDS) == set(SHOWN_BY_GOLDEN) | synthetic
 
 
@@ -103,11 +103,11 @@ def test_html_escape() -> None:
     assert "<script>" in engine.format_items(HOSTILE, raw, fmt="html").entries[0].text
 
 
-def _inline_style(citation_layout: str, bibliography_layout: str = "") -> bytes:
+def _inline_style(citation_layout: str, bibliography_layout: str = "", macros: str = "") -> bytes:
     bibliography = f"<bibliography><layout>{bibliography_layout}</layout></bibliography>" if bibliography_layout else ""
     return (
         '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title>'
-        '<id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>'
+        f'<id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>{macros}'
         f"<citation><layout>{citation_layout}</layout></citation>{bibliography}</style>"
     ).encode()
 
@@ -141,6 +141,25 @@ def test_locale_language_match(style_id: str, fixed: str, broken: str) -> None:
     assert fixed in engine.format_items(kiernan, style).entries[0].text
     raw = engine.load_style(styles.resolve_style(style_id), enabled=workarounds.ALL - {"locale-language-match"})
     assert broken in engine.format_items(kiernan, raw).entries[0].text
+
+
+def test_macro_is_suppressed_like_a_group() -> None:
+    macro = ('<macro name="translator"><text term="translator" form="verb" suffix=" "/>'
+             '<names variable="translator"/></macro>')
+    data = _inline_style('<text variable="title"/>', '<text variable="title" suffix=". "/><text macro="translator"/>',
+                         macro)
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    assert [e.text for e in engine.format_items(items, engine.load_style_data(data)).entries] == ["T."]
+    raw = engine.load_style_data(data, enabled=workarounds.ALL - {"group-suppression"})
+    assert [e.text for e in engine.format_items(items, raw).entries] == ["T. translated by"]
+
+
+def test_label_needs_variable() -> None:
+    data = _inline_style('<text variable="title"/>', '<text variable="title"/><label variable="page" prefix=" "/>')
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    assert [e.text for e in engine.format_items(items, engine.load_style_data(data)).entries] == ["T"]
+    raw = engine.load_style_data(data, enabled=workarounds.ALL - {"label-needs-variable"})
+    assert [e.text for e in engine.format_items(items, raw).entries] == ["T page"]
 
 
 def test_near_note_distance() -> None:

@@ -29,7 +29,8 @@ when the fix is switched off.
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
-| group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge the branch taken |
+| group-suppression | groups judged statically: ``translated by .`` | judge what rendered; macros too |
+| label-needs-variable | ``p. .`` printed without pages | a label needs its variable |
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
@@ -73,6 +74,7 @@ WORKAROUNDS: dict[str, str] = {
     "locator-range": "element",
     "demote-particle-sort": "element",
     "group-suppression": "element",
+    "label-needs-variable": "element",
     "locale-language-match": "element",
     "structure-cache": "speed",
 }
@@ -194,6 +196,29 @@ class LocaleLanguageMatch:
             except IndexError:
                 continue
         return None
+
+
+class MacroByRender:
+    """citeproc-js treats a macro like a group: ``<text term="translator" form="verb"/><names
+    variable="translator"/>`` prints nothing when there is no translator."""
+
+    def render(self, item, context=None, sort_options=None):
+        counts = _variable_counts(self)
+        called, rendered = counts
+        text = super().render(item, context=context, sort_options=sort_options)
+        if counts[0] > called and counts[1] == rendered:
+            return None
+        return text
+
+
+class LabelNeedsVariable:
+    """A cs:label prints only when its variable has a value (``p.`` without pages was printed)."""
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        name = variable or self.get("variable")
+        if variable is None and name and name != "locator" and not dict.get(item.reference, name.replace("-", "_")):
+            raise self.cp.VariableError
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
 
 
 class SecondFieldAlign:
@@ -486,8 +511,9 @@ class CollationSort:
 
 ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
-    "group-suppression": (("group", GroupByRender), ("text", CountVariables), ("number", CountVariables),
-                          ("names", CountVariables), ("date", CountVariables)),
+    "group-suppression": (("group", GroupByRender), ("macro", MacroByRender), ("text", CountVariables),
+                          ("number", CountVariables), ("names", CountVariables), ("date", CountVariables)),
+    "label-needs-variable": (("label", LabelNeedsVariable),),
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
