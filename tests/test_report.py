@@ -145,7 +145,8 @@ def _options(folder):
 def test_unresolved_citation_stands_out_and_links_to_its_finding(hostile):
     html, report = render_report(check_file(str(hostile / "a.txt"), _options(hostile)))
     finding = next(f for f in report.findings if f.code == "CL301")
-    assert re.search(rf'<a class="cite problem" href="#{finding.anchor}"[^>]*>Ghost, 1999</a>', html)
+    tooltip = "CL301: no reference matches"
+    assert re.search(rf'<a class="cite problem" href="#{finding.anchor}" title="{tooltip}[^>]*>Ghost, 1999</a>', html)
     assert f'<span class="flag flag-error" role="note">CL301: {escape(finding.message)}' in html
     assert f'<tr id="{finding.anchor}">' in html and f'href="{finding.target}"' in html
 

@@ -166,3 +166,11 @@ def test_batch_commands_document_batch_use(command):
     result = run(command, "--help")
     assert "--jobs" in result.output and "--quiet" in result.output and "ARTICLE..." in result.output
 
+
+
+def test_output_directory_that_is_a_file_exits_2(folder, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    result = run("report", folder / "good.txt", folder / "sub" / "bad.txt", "-o", taken)
+    assert result.exit_code == 2 and "cannot write the outputs here" in result.output
+    assert "Traceback" not in result.output

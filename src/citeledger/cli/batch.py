@@ -169,8 +169,12 @@ def output_names(paths: Sequence[str], suffix: str) -> dict[str, str]:
 
 
 def write_outputs(results: Sequence[FileResult], directory: str, suffix: str) -> None:
-    """Write each successful file's document into ``directory`` (created if needed), atomically."""
-    Path(directory).mkdir(parents=True, exist_ok=True)
+    """Write each successful file's document into ``directory`` (created if needed), atomically;
+    UnusableInputError when the directory cannot be made or written."""
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file of that name, or no permission
+        raise UnusableInputError(f"{directory}: cannot write the outputs here ({error.strerror or error})") from None
     names = output_names([r.path for r in results], suffix)
     for result in results:
         if not result.message:

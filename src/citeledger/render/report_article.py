@@ -60,11 +60,11 @@ def body_range(ledger: Ledger) -> tuple[int, int]:
 
 
 def _piece(ledger: Ledger, citation: Citation, link: Link, anchors: Mapping[str, str], tips: Mapping[str, str],
-           problem_href: str) -> Piece:
+           problem: tuple[str, str]) -> Piece:
     item = citation.items[link.item]
     locator = describe_locator(item.locator)
     if link.key is None or link.key not in anchors:
-        return Piece(item.raw or citation.raw, problem_href, f"{link.method}: no reference for this citation", True)
+        return Piece(item.raw or citation.raw, problem[0], problem[1], True)
     tip = " — ".join(part for part in (tips.get(link.key, link.key), locator) if part)
     if link.method not in ("surname+year", "key"):
         tip += f" (matched by {link.method})"
@@ -72,21 +72,22 @@ def _piece(ledger: Ledger, citation: Citation, link: Link, anchors: Mapping[str,
 
 
 def citation_pieces(ledger: Ledger, number: int, anchors: Mapping[str, str], tips: Mapping[str, str],
-                    problem_href: str) -> tuple[Piece, ...]:
-    """The citation's text cut at its items' spans; without item spans, the whole citation is one piece."""
+                    problem: tuple[str, str]) -> tuple[Piece, ...]:
+    """The citation's text cut at its items' spans; without item spans, the whole citation is one piece.
+    An item linked to no reference points at ``problem`` (the href and tooltip of its finding)."""
     citation = ledger.citations[number]
     links = ledger.links_of(number)
     spanned = sorted((link for link in links if citation.items[link.item].span is not None),
                      key=lambda link: citation.items[link.item].span.start)  # fmt: skip
     if not spanned or len(spanned) != len(links):
-        first = _piece(ledger, citation, links[0], anchors, tips, problem_href) if links else Piece(citation.raw)
+        first = _piece(ledger, citation, links[0], anchors, tips, problem) if links else Piece(citation.raw)
         return (Piece(citation.raw, first.href, first.tip, first.problem),)
     pieces, position = [], citation.span.start
     for link in spanned:
         span = citation.items[link.item].span
         if span.start > position:
             pieces.append(Piece(ledger.article.text[position : span.start]))
-        pieces.append(_piece(ledger, citation, link, anchors, tips, problem_href))
+        pieces.append(_piece(ledger, citation, link, anchors, tips, problem))
         position = max(position, span.end)
     if position < citation.span.end:
         pieces.append(Piece(ledger.article.text[position : citation.span.end]))
@@ -121,8 +122,8 @@ def article_paragraphs(ledger: Ledger, anchors: Mapping[str, str], tips: Mapping
             continue  # outside the body, or overlapping the previous one: left as text
         segments.append(Segment(text[position : citation.span.start]))
         findings = findings_of(number)
-        problem_href = "#" + findings[0][0] if findings else "#findings"
-        pieces = citation_pieces(ledger, number, anchors, tips, problem_href)
+        problem = ("#" + findings[0][0], findings[0][2]) if findings else ("#findings", "no reference found")
+        pieces = citation_pieces(ledger, number, anchors, tips, problem)
         labels = tuple((severity, label) for _, severity, label in findings)
         segments.append(Segment(citation.raw, f"cite-{number}", pieces, labels))
         position = citation.span.end
