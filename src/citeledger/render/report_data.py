@@ -123,17 +123,19 @@ def _claim_rows(ledger: Ledger, anchors: dict[str, str]) -> tuple[ClaimRow, ...]
     return tuple(rows)
 
 
-def _reference_cards(ledger: Ledger, anchors: dict[str, str], entries: dict[str, str],
+def _reference_cards(ledger: Ledger, keyed: Sequence[Reference], anchors: dict[str, str], entries: dict[str, str],
                      findings: Sequence[Finding]) -> tuple[ReferenceCard, ...]:
+    """One card per distinct reference; ``keyed`` are the ledger's references with an id for every one."""
     cards, seen = [], set()
-    for reference in ledger.references:
+    for original, reference in zip(ledger.references, keyed, strict=True):
         if reference.id in seen:
             continue  # a repeated key is one work (the first entry wins, as in linking)
         seen.add(reference.id)
-        uses = sum(link.key == reference.id for link in ledger.links)
-        claims = tuple((n + 1, f"#claim-{n + 1}", "; ".join(describe_locator(loc) for key, loc in ledger.sources(n)
-                                                             if key == reference.id and loc))
-                       for n in ledger.supports.get(reference.id, ()))  # fmt: skip
+        key = original.id  # what the links and supports name (empty for an entry that had no key)
+        uses = sum(link.key == key for link in ledger.links) if key else 0
+        claims = tuple((n + 1, f"#claim-{n + 1}", "; ".join(describe_locator(loc) for k, loc in ledger.sources(n)
+                                                             if k == key and loc))
+                       for n in ledger.supports.get(key, ()))  # fmt: skip
         anchor = anchors[reference.id]
         cards.append(ReferenceCard(reference.id, anchor, entries.get(reference.id, ""), reference.raw, uses, claims,
                                    findings_about(findings, "#" + anchor)))  # fmt: skip
@@ -197,7 +199,7 @@ def build_report(ledger: Ledger, style_ids: Sequence[str] = DEFAULT_STYLES, fmt:
         authors=", ".join(_name(name) for name in article.authors),
         date=format_iso_date(article.date) if article.date else "", counts=_counts(ledger, diagnostics),
         paragraphs=tuple(article_paragraphs(ledger, anchors, tips, citation_findings(ledger, findings))),
-        claims=_claim_rows(ledger, anchors), references=_reference_cards(ledger, anchors, entries, findings),
-        styles=views, cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
+        claims=_claim_rows(ledger, anchors),
+        references=_reference_cards(ledger, references, anchors, entries, findings), styles=views, cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
         generator=f"citeledger {__version__}",
     )
