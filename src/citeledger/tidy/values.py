@@ -43,17 +43,22 @@ def braced_pattern(depth: int = 8) -> str:
     return r"\{(?:" + inner + r")*+\}"
 
 
-_ONE_BRACED = re.compile(braced_pattern() + r"\Z")
+_BRACED = braced_pattern()
+_ONE_BRACED = re.compile(_BRACED + r"\Z")
+_ONE_QUOTED = re.compile(rf'"(?:[^"{{}}]++|{_BRACED})*+"\Z')
+_BALANCED = re.compile(rf"(?:[^{{}}]++|{_BRACED})*+\Z")
 
 
 @lru_cache(maxsize=4096)
 def pieces_of(value: str) -> tuple[Piece, ...]:
-    """``split_value`` with a fast path for the common shapes (a number, one braced piece) and a small
-    cache, because several rules look at the same value of the same entry in a row."""
+    """``split_value`` with a fast path for the common shapes (a number, one braced or quoted piece,
+    matched by one regex) and a small cache, because several rules look at the same value in a row."""
     if value.isdigit():
         return (("number", value),)
     if value[:1] == "{" and _ONE_BRACED.match(value):
         return (("braced", value[1:-1]),)
+    if value[:1] == '"' and _ONE_QUOTED.match(value):
+        return (("quoted", value[1:-1]),)
     return tuple(split_value(value))
 
 
@@ -88,7 +93,7 @@ def _rejoin(pieces: tuple[Piece, ...], new: tuple[Piece, ...]) -> str | None:
     if new == pieces:
         return None
     joined = join_pieces(new)
-    return joined if tuple(split_value(joined)) == new else None
+    return joined if pieces_of(joined) == new else None
 
 
 def single_text_piece(value: str) -> str | None:
@@ -102,16 +107,9 @@ def single_text_piece(value: str) -> str | None:
 
 
 def balanced(text: str) -> bool:
-    """True when every ``{`` in ``text`` is closed, in order (BibTeX counts braces even after ``\\``)."""
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    """True when every ``{`` in ``text`` is closed, in order (BibTeX counts braces even after ``\\``).
+    Groups nested deeper than eight levels count as unbalanced: rules then leave the text alone."""
+    return _BALANCED.match(text) is not None
 
 
 def escaped_at(text: str, index: int) -> bool:
