@@ -211,3 +211,17 @@ def test_findings_about_a_reference_show_on_its_card():
     assert [label.split(":")[0] for _, _, label in cards["jones2003"].findings] == ["CL304"]
     anchor = cards["smith2001"].findings[0][0]
     assert f'<a class="flag flag-warning" href="#{anchor}">CL103: no place of publication' in html
+
+
+def test_odd_and_missing_keys_get_safe_anchors():
+    from citeledger.model import Date, Name, Reference
+
+    references = [Reference(id="", type="book", fields={"title": "No key"}, names={"author": (Name("Smith", "A"),)},
+                            dates={"issued": Date((2001,))}),
+                  Reference(id='x "y"', type="book", fields={"title": "Odd"}, names={"author": (Name("Jones", "P"),)},
+                            dates={"issued": Date((2003,))})]  # fmt: skip
+    html, report = render_report(build_ledger("A\n\nIt rained (Jones, 2003).\n", "a.txt", references=references))
+    assert [card.anchor for card in report.references] == ["ref-smith2001", "ref-2"]
+    assert report.references[1].uses == 1
+    page = parse(html)
+    assert [href for href in page.hrefs if href[1:] not in page.ids] == []

@@ -200,6 +200,7 @@ def build_report(ledger: Ledger, style_ids: Sequence[str] = DEFAULT_STYLES, fmt:
         date=format_iso_date(article.date) if article.date else "", counts=_counts(ledger, diagnostics),
         paragraphs=tuple(article_paragraphs(ledger, anchors, tips, citation_findings(ledger, findings))),
         claims=_claim_rows(ledger, anchors),
-        references=_reference_cards(ledger, references, anchors, entries, findings), styles=views, cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
+        references=_reference_cards(ledger, references, anchors, entries, findings), styles=views,
+        cite_this=cite_this, findings=tuple(findings), bibtex=write_items(references, "bibtex")[0],
         generator=f"citeledger {__version__}",
     )
