@@ -225,3 +225,10 @@ def test_odd_and_missing_keys_get_safe_anchors():
     assert report.references[1].uses == 1
     page = parse(html)
     assert [href for href in page.hrefs if href[1:] not in page.ids] == []
+
+
+def test_jinja2_is_imported_in_one_module_only():
+    src = REPO / "src" / "citeledger"
+    importing = sorted(str(path.relative_to(src)) for path in src.rglob("*.py")
+                       if re.search(r"^\s*(import|from) (jinja2|markupsafe)\b", path.read_text(encoding="utf-8"), re.M))
+    assert importing == ["render/reports.py"]
