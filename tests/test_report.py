@@ -25,6 +25,9 @@ HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_SCRIPT = "</script><script>window.pwned=1</script>"
 HOSTILE_ARTICLE = """Title <b>bold</b> & more
 
+3 February, 2008
+Doe Jane
+
 It was raining (Evil, 2001: 3). It was pouring (Worse, 2002). Nobody saw it (Ghost, 1999).
 
 References
@@ -165,6 +168,7 @@ def test_markdown_report(hostile):
     assert not re.search(r"(?<!\\)<(img|script|/script|b)\b", prose)
     assert HOSTILE_IMG in bibtex and "\n````bibtex\n" in bibtex
     assert r"\<img src=x onerror=alert(1)\>" in hostile_text
+    assert r"Title \<b\>bold\</b\> & more" in prose.partition("## Cite this item")[2]  # the cite-this line
 
 
 def test_escape_markdown():

@@ -104,13 +104,16 @@ def _name(name: Name) -> str:
     return name.literal or " ".join(part for part in (name.given, name.sort_family, name.suffix) if part)
 
 
+def _engine_text(text: str, fmt: str) -> str:
+    """Engine output for the templates: its Markdown escapes emphasis marks, not raw HTML tags (we do)."""
+    return text.replace("<", r"\<").replace(">", r"\>") if fmt == "markdown" else text
+
+
 def _format_style(style_id: str, items: list[dict], fmt: str) -> tuple[list[tuple[str, str]], list[Diagnostic], str]:
     """One style's bibliography → ((key, entry) pairs, the engine's findings, the style's title)."""
     style = engine.load_style(styles.resolve_style(style_id))
     formatted = engine.format_items(items, style, fmt=fmt)
-    entries = [(entry.id, entry.text) for entry in formatted.entries]
-    if fmt == "markdown":  # the engine escapes Markdown's emphasis marks, not raw HTML tags
-        entries = [(key, text.replace("<", r"\<").replace(">", r"\>")) for key, text in entries]
+    entries = [(entry.id, _engine_text(entry.text, fmt)) for entry in formatted.entries]
     return entries, list(formatted.diagnostics), style.title or style_id
 
 
@@ -161,7 +164,7 @@ def _cite_this(ledger: Ledger, fmt: str, today: datetime.date | None) -> tuple[s
     if article.own_entry is None:
         return "", []
     result = format_cite_this(article.own_entry, url=article.url or None, today=today, fmt=fmt)
-    return result.text, [d if d.path else d.at(article.source) for d in result.diagnostics]
+    return _engine_text(result.text, fmt), [d if d.path else d.at(article.source) for d in result.diagnostics]
 
 
 def _bibliographies(style_ids: Sequence[str], items: list[dict], anchors: dict[str, str], fmt: str):
