@@ -185,6 +185,6 @@ def batch_options(function: Callable) -> Callable:
     """``--jobs`` and ``--quiet``, shared by the batch commands."""
     function = click.option("-q", "--quiet", is_flag=True, help="No progress bar (it only shows on a terminal).")(
         function)
-    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
                         help="Articles processed in parallel (processes) when given several files or a directory.")(
         function)  # fmt: skip

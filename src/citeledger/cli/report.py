@@ -51,7 +51,8 @@ def report(articles, bib, from_format, style_ids, to_format, encoding, output, j
     \b
     Example:
       citeledger report article.txt -o report.html
-      citeledger report article.md --bib references.bib --style apa --style modern-language-association -o report.html
+      citeledger report article.md --bib references.bib --style apa --style mla -o report.html
+      citeledger report article.txt --to markdown
       citeledger report articles/ -o reports/ --jobs 2
     """
     options = LedgerOptions(bib=bib, fmt=from_format, encoding=encoding)
