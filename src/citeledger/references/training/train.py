@@ -3,7 +3,9 @@
     python -m citeledger.references.training.train [--count 8000] [--seed 20261128] [-o MODEL] [--cache FILE]
 
 The same count and seed give the same corpus, word dropout draws from the same seed, and
-crfsuite's L-BFGS is deterministic, so the model file is rebuilt byte for byte. The default output
+crfsuite's L-BFGS is deterministic, so the model file is rebuilt byte for byte, as long as the
+rendering is the same: a change to ``citeledger.render`` (the citeproc-py wrapper) changes the
+corpus, so retrain and commit the model with it. The default output
 is the model the package ships (about 0.6 MB: small enough to ship in the wheel, which spares every
 install the 10-minute rendering and any network access). ``--cache`` keeps the rendered corpus in a
 JSON file between runs.
