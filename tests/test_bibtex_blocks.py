@@ -49,6 +49,7 @@ def test_entry_keeps_source_case_and_position(bib):
     assert (entry.entry_type, entry.key) == ("Article", "Smith2000")
     assert (entry.line, entry.col) == (5, 1)
     assert [f.name for f in entry.fields] == ["Author", "title", "month", "year"]
+    assert [f.line for f in entry.fields] == [6, 7, 8, 9]
 
 
 def test_untouched_render_is_identity_and_replacement_is_local(bib):
@@ -91,6 +92,8 @@ def test_undefined_macro_is_kept_and_reported():
         ("2000", [("number", "2000")]),
         ('jan # " 1"', [("macro", "jan"), ("quoted", " 1")]),
         ("{x}#{y}", [("braced", "x"), ("braced", "y")]),
+        ("{a \\} b} # {c}", [("braced", "a \\} b"), ("braced", "c")]),  # `\}` is text, as the splitter sees it
+        ('"a \\" b"', [("quoted", 'a \\" b')]),
     ],
 )
 def test_split_value(raw, pieces):

@@ -41,7 +41,7 @@ MONTH_MACROS = {
 @dataclass(frozen=True)
 class RawField:
     """A field as written: ``name`` in its source case, ``value`` the raw value text (``{A {B}}``,
-    ``"x" # jan``)."""
+    ``"x" # jan``), ``line`` the 1-based line where the field starts."""
 
     name: str
     value: str
@@ -119,7 +119,8 @@ def _as_block(parsed: bibmodel.Block, kind: str, start: int, lines: LineIndex) -
     raw = parsed.raw
     line, col = lines.line_col(start)
     if kind == "entry":
-        fields = tuple(RawField(f.key, f.value, f.start_line) for f in parsed.fields)
+        # bibtexparser counts lines from 0; ours (and every diagnostic's) from 1.
+        fields = tuple(RawField(f.key, f.value, f.start_line + 1) for f in parsed.fields)
         return BibBlock(kind, raw, start, start + len(raw), line, col, _entry_source_type(raw), parsed.key, fields)
     if kind == "string":
         return BibBlock(kind, raw, start, start + len(raw), line, col, key=parsed.key,
@@ -224,19 +225,22 @@ def encode_bibtex(bib: BibFile, text: str) -> bytes:
 _PIECE = re.compile(r'\s*(?:(\{)|(")|([^\s#,{}"]+))\s*')
 
 
+def _escaped(value: str, index: int) -> bool:
+    """A brace or quote right after a backslash does not count, exactly as bibtexparser's splitter
+    (which decided where the value ends) sees it."""
+    return index > 0 and value[index - 1] == "\\"
+
+
 def _braced_end(value: str, start: int) -> int:
     """Index just past the ``}`` closing the ``{`` at ``start`` (or len(value) if unbalanced)."""
     depth = 0
     for index in range(start, len(value)):
         char = value[index]
-        if char == "\\":
+        if char not in "{}" or _escaped(value, index):
             continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index + 1
+        depth += 1 if char == "{" else -1
+        if depth == 0:
+            return index + 1
     return len(value)
 
 
@@ -244,11 +248,13 @@ def _quoted_end(value: str, start: int) -> int:
     depth = 0
     for index in range(start + 1, len(value)):
         char = value[index]
+        if char not in '{}"' or _escaped(value, index):
+            continue
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        elif char == '"' and depth <= 0 and value[index - 1] != "\\":
+        elif depth <= 0:
             return index + 1
     return len(value)
 

@@ -123,8 +123,7 @@ class _EntryReader:
         self.diagnostics: list[Diagnostic] = []
         self.lines = {}
         for raw_field in block.fields:
-            # RawField.line is bibtexparser's 0-based start_line (block.line is 1-based)
-            self.lines.setdefault(raw_field.name.lower(), raw_field.line + 1)
+            self.lines.setdefault(raw_field.name.lower(), raw_field.line)
 
     def not_carried(self, name: str, why: str) -> None:
         self.diagnostics.append(Diagnostic(
