@@ -23,6 +23,7 @@ KEYWORDS = frozenset({
     "review", "revue", "studies", "proceedings", "conference", "edition", "éd.", "cura", "di", "a", "(ed.)",
     "(eds.)", "(dir.)", "(hrsg.)", "(trad.)", "(translation)", "(ed.),", "(eds.),", "(dir.),", "n.d.", "s.d.",
 })  # fmt: skip
+_OFFSETS = (-2, -1, 1, 2)
 _STOPS = {lang: frozenset(words.split()) for lang, words in STOP_WORDS.items()}
 
 
@@ -67,7 +68,7 @@ class _Own:
     """A token's own features as crfsuite attribute strings, and what its neighbours look at."""
 
     attributes: tuple[str, ...]
-    neighbour: tuple[str, str, str]  # w, shape, last
+    seen_from: dict[int, tuple[str, str, str]]  # what the token at each offset sees of this one
     initial: bool
 
 
@@ -91,7 +92,10 @@ def _token_features(token: str) -> _Own:
     values = {"w": lower, "shape": shape, "p3": lower[:3], "s3": lower[-3:], "first": first, "last": last,
               "len": min(len(core), 10)}  # fmt: skip
     attributes = tuple(f"{name}={value}" for name, value in values.items()) + tuple(n for n, on in flags.items() if on)
-    return _Own(attributes, (lower, shape, last), initial)
+    # Neighbours see the word, shape and final character, keyed by their offset to this token.
+    seen_from = {offset: (f"{offset}:w={lower}", f"{offset}:shape={shape}", f"{offset}:last={last}")
+                 for offset in _OFFSETS}  # fmt: skip
+    return _Own(attributes, seen_from, initial)
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
@@ -110,11 +114,10 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
                f"stops={min(stops, 6)}", f"commas={min(commas, 8)}", f"from_end={min(count - 1 - index, 4)}"]
         row += [name for name, on in (("paren", depth > 0), ("quoted", quoted), ("colon", after_colon),
                                       ("after_in", after_in)) if on]  # fmt: skip
-        for offset in (-2, -1, 1, 2):
+        for offset in _OFFSETS:
             other = index + offset
             if 0 <= other < count:
-                word, shape, last = own[other].neighbour
-                row += [f"{offset}:w={word}", f"{offset}:shape={shape}", f"{offset}:last={last}"]
+                row.extend(own[other].seen_from[offset])
             else:
                 row.append(f"{offset}:edge")
         result.append(row)
