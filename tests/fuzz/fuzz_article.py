@@ -1,0 +1,53 @@
+"""Coverage-guided fuzz target (atheris) for the article reader: bytes → ``decode_bytes`` → ``parse_article``
+in each format (plain text, Markdown, HTML).
+
+Run: ``python tests/fuzz/fuzz_article.py [libFuzzer options] [corpus dir]``; see ``fuzz_bibtex.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+try:
+    import atheris
+except ImportError:  # the regression test replays the corpus without atheris
+    atheris = None
+
+
+def _instrumented() -> contextlib.AbstractContextManager:
+    """Run as a script, the project's modules get coverage counters as they load."""
+    if atheris is not None and __name__ == "__main__":
+        return atheris.instrument_imports(include=["citeledger"])
+    return contextlib.nullcontext()
+
+
+with _instrumented():
+    from citeledger.article import FORMATS, parse_article
+    from citeledger.errors import UnusableInputError
+    from citeledger.io.textfile import decode_bytes
+
+
+def check(data: bytes) -> None:
+    """Raises when the article reader misbehaves on ``data``."""
+    try:
+        text = decode_bytes(data, "fuzz.txt").text
+    except UnusableInputError:
+        return
+    for fmt in FORMATS:
+        article, _ = parse_article(text, "fuzz", fmt)
+        spans = [article.body, article.reference_block, article.cite_this_block, *article.reference_entries]
+        for span in (s for s in spans if s is not None):
+            assert 0 <= span.start <= span.end <= len(article.text), (fmt, span)
+        own = article.own_entry
+        if own is not None and own.span is not None:
+            assert article.text[own.span.start : own.span.end] == own.raw
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, check)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
