@@ -80,7 +80,23 @@ def read_linkedbooks(path: Path) -> Iterator[tuple[str, Gold]]:
             if field := LINKEDBOOKS.get(label):
                 previous = gold.setdefault(field, [""])
                 previous[0] = f"{previous[0]} {token}".strip()
-        yield " ".join(token for token, _ in tokens), gold
+        yield detokenize([token for token, _ in tokens]), gold
+
+
+_CLOSERS = frozenset(".,;:)]»”'’")
+_OPENERS = frozenset("([«“‘")
+
+
+def detokenize(tokens: list[str]) -> str:
+    """CoNLL tokens → text as printed: no space before closing punctuation, after an opening
+    bracket, or around a hyphen between numbers (``pp . 3 - 6 .`` → ``pp. 3-6.``)."""
+    text = ""
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else ""
+        glued = (set(token) <= _CLOSERS or previous in _OPENERS
+                 or (token == "-" and previous[-1:].isdigit()) or (previous == "-" and token[:1].isdigit()))
+        text += token if glued or not text else f" {token}"
+    return text
 
 
 _AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#\d+);)")
