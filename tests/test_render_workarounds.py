@@ -63,7 +63,7 @@ def _pick(result: engine.Formatted, kind: str, index: int) -> str:
 
 def test_every_workaround_is_tested() -> None:
     synthetic = {"html-escape", "text-case-str", "near-note-distance", "collation-sort", "structure-cache",
-                 "group-suppression", "locale-language-match", "label-needs-variable"}
+                 "group-suppression", "locale-language-match", "punctuation-merge"}
     assert set(workarounds.WORKAROUNDS) == set(SHOWN_BY_GOLDEN) | synthetic
 
 
@@ -154,12 +154,23 @@ def test_macro_is_suppressed_like_a_group() -> None:
     assert [e.text for e in engine.format_items(items, raw).entries] == ["T. translated by"]
 
 
-def test_label_needs_variable() -> None:
-    data = _inline_style('<text variable="title"/>', '<text variable="title"/><label variable="page" prefix=" "/>')
-    items = [{"id": "a", "type": "book", "title": "T"}]
-    assert [e.text for e in engine.format_items(items, engine.load_style_data(data)).entries] == ["T"]
-    raw = engine.load_style_data(data, enabled=workarounds.ALL - {"label-needs-variable"})
-    assert [e.text for e in engine.format_items(items, raw).entries] == ["T page"]
+def test_punctuation_merge() -> None:
+    # citeproc-js: "Chandler, D. 1993: Pol Pot …" (arctic-antarctic-and-alpine-research, random-style run)
+    chandler = [item for item in load_items("sample") if item["id"] == "chandler1993"]
+    style_id = "arctic-antarctic-and-alpine-research"
+    text = engine.format_items(chandler, engine.load_style(styles.resolve_style(style_id))).entries[0].text
+    assert text.startswith("Chandler, D. 1993: Pol Pot")
+    raw = engine.load_style(styles.resolve_style(style_id), enabled=workarounds.ALL - {"punctuation-merge"})
+    assert engine.format_items(chandler, raw).entries[0].text.startswith("Chandler, D. 1993:. Pol Pot")
+
+
+@pytest.mark.parametrize(("style_id", "expected"), [
+    ("johnson-matthey-technology-review", "‘Le Kampuchéa des “Khmers rouges”"),
+    ("the-quarterly-journal-of-economics", "“Le Kampuchéa des ‘Khmers rouges’"),
+])
+def test_quotes_in_quoted_titles_become_inner_quotes(style_id: str, expected: str) -> None:
+    sher = [item for item in load_items("sample") if item["id"] == "sher2004"]
+    assert expected in engine.format_items(sher, engine.load_style(styles.resolve_style(style_id))).entries[0].text
 
 
 def test_near_note_distance() -> None:

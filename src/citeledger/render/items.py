@@ -44,9 +44,8 @@ def _map_strings(item: dict, change) -> dict:
 def prepare(items: Sequence[dict], root, fmt: str, enabled: frozenset[str]) -> list[dict]:
     """A copy of ``items`` ready for the engine in output format ``fmt``; items that are not JSON
     objects are passed through for the engine's reader to report."""
-    quotes = None
-    if "typographic-quotes" in enabled:
-        quotes = (_term(root, "open-quote") or "“", _term(root, "close-quote") or "”")
+    # data quotes become marks; ``finish`` turns them into outer quotes, quoted text into inner ones
+    quotes = (workarounds.OPEN_MARK, workarounds.CLOSE_MARK) if "typographic-quotes" in enabled else None
     escape = workarounds.escape_html if fmt == "html" and "html-escape" in enabled else None
     if fmt == "markdown":
         escape = escape_markdown
@@ -69,6 +68,11 @@ def finish(text: str, root, fmt: str, enabled: frozenset[str]) -> str:
     if "punctuation-in-quote" in enabled and (root.get_locale_option("punctuation-in-quote") or "") == "true":
         quotes = (_term(root, "close-quote"), _term(root, "close-inner-quote"))
         text = workarounds.punctuation_in_quote(text, quotes)
+    if workarounds.OPEN_MARK in text or workarounds.CLOSE_MARK in text:
+        text = text.replace(workarounds.OPEN_MARK, _term(root, "open-quote") or "“")
+        text = text.replace(workarounds.CLOSE_MARK, _term(root, "close-quote") or "”")
+    if "punctuation-merge" in enabled:
+        text = workarounds.merge_punctuation(text)
     head, separator, tail = text.partition(workarounds.FIELD_SEPARATOR)
     if "trim-entry" in enabled and fmt != "html":  # citeproc-js trims text output only, at its edges
         head, tail = head.lstrip(), tail.rstrip()

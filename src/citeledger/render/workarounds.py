@@ -17,11 +17,12 @@ when the fix is switched off.
 | near-note-distance | ``KeyError: 'near-note-distance'`` | default 5, read from cs:citation |
 | label-text-case | ``text-case`` skipped on labels (``trans.``) | case labels in the style's language |
 | punctuation-in-quote | ``“Ieng Sary”.`` in en locales | move ``.``/``,`` inside the close quote |
-| typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale quotes, ``’``, narrow nbsp |
+| typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale (inner) quotes, ``’``, nbsp |
 | year-suffix | no year suffixes (``2003a/2003b``) | suffix colliding works in bibliography order |
 | disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
 | subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
+| punctuation-merge | ``1993:. Title`` | drop a period after ``: ; ! ?`` |
 | trim-entry | entries end in a space after an absent field | strip entry edges |
 | substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
 | is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
@@ -29,8 +30,7 @@ when the fix is switched off.
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
-| group-suppression | groups judged statically: ``translated by .`` | judge what rendered; macros too |
-| label-needs-variable | ``p. .`` printed without pages | a label needs its variable |
+| group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge what rendered; macros too |
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
@@ -49,6 +49,8 @@ import unicodedata
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 
 FIELD_SEPARATOR = "\x1f"  # between the first field and the rest, in second-field-align styles
+# Quotes found in the data, until the output knows whether they sit inside quotes (then: inner quotes).
+OPEN_MARK, CLOSE_MARK = "\ue000", "\ue001"
 
 # name → kind ("element" mixins, "items" preprocessing, "output" postprocessing, "engine" passes)
 WORKAROUNDS: dict[str, str] = {
@@ -65,6 +67,7 @@ WORKAROUNDS: dict[str, str] = {
     "subsequent-author-substitute": "element",
     "collation-sort": "element",
     "trim-entry": "output",
+    "punctuation-merge": "output",
     "title-case-hyphen": "element",
     "substitute-names": "element",
     "locale-date-delimiter": "element",
@@ -74,7 +77,6 @@ WORKAROUNDS: dict[str, str] = {
     "locator-range": "element",
     "demote-particle-sort": "element",
     "group-suppression": "element",
-    "label-needs-variable": "element",
     "locale-language-match": "element",
     "structure-cache": "speed",
 }
@@ -124,7 +126,15 @@ class CountVariables:
     """Count, while rendering, the variables called and those that printed something (for GroupByRender)."""
 
     def render(self, *args, **kwargs):
-        if self.tag.endswith("}text") and self.get("variable") in (None, "year-suffix"):
+        is_text = self.tag.endswith("}text")
+        if is_text and self.get("macro") is not None:
+            # as citeproc-js: a macro that printed something counts as a variable that printed
+            text = super().render(*args, **kwargs)
+            if text:
+                counts = _variable_counts(self)
+                counts[0], counts[1] = counts[0] + 1, counts[1] + 1
+            return text
+        if is_text and self.get("variable") in (None, "year-suffix"):
             return super().render(*args, **kwargs)
         counts = _variable_counts(self)
         counts[0] += 1
@@ -211,16 +221,6 @@ class MacroByRender:
         return text
 
 
-class LabelNeedsVariable:
-    """A cs:label prints only when its variable has a value (``p.`` without pages was printed)."""
-
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
-        name = variable or self.get("variable")
-        if variable is None and name and name != "locator" and not dict.get(item.reference, name.replace("-", "_")):
-            raise self.cp.VariableError
-        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
-
-
 class SecondFieldAlign:
     """Render the first field of a ``second-field-align`` bibliography apart from the rest."""
 
@@ -232,12 +232,10 @@ class SecondFieldAlign:
         output = []
         for item in citation_items:
             self.repressed = {}
-            head = first.render(item)
-            tail = self.cp.join([text for text in (child.render(item) for child in rest) if text is not None])
-            if head is None:
-                output.append(self.format(self.wrap(tail)))
-            else:
-                output.append(head + FIELD_SEPARATOR + self.format(self.wrap(tail)))
+            head = _render_or_none(first, item, self.cp.VariableError)
+            parts = [_render_or_none(child, item, self.cp.VariableError) for child in rest]
+            tail = self.format(self.wrap(self.cp.join([part for part in parts if part is not None])))
+            output.append(tail if head is None else head + FIELD_SEPARATOR + tail)
         return output
 
 
@@ -251,6 +249,24 @@ class TypographicTerm:
     @property
     def multiple(self):
         return self.cp.String(_APOSTROPHE.sub("’", super().multiple))
+
+
+def _render_or_none(element, item, missing: type[Exception]):
+    try:
+        return element.render(item)
+    except missing:  # an absent variable, as citeproc-py's own render_children treats it
+        return None
+
+
+class NestedQuotes:
+    """Data quotes inside a quoted title become the locale's inner quotes (``“… ‘Khmers rouges’ …”``)."""
+
+    def quote(self, string):
+        if self.get("quotes", "false").lower() == "true" and (OPEN_MARK in str(string) or CLOSE_MARK in str(string)):
+            inner_open = str(self.get_single_term(name="open-inner-quote")) or "‘"
+            inner_close = str(self.get_single_term(name="close-inner-quote")) or "’"
+            string = self.cp.String(str(string).replace(OPEN_MARK, inner_open).replace(CLOSE_MARK, inner_close))
+        return super().quote(string)
 
 
 class TextCaseStr:
@@ -513,7 +529,6 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
     "group-suppression": (("group", GroupByRender), ("macro", MacroByRender), ("text", CountVariables),
                           ("number", CountVariables), ("names", CountVariables), ("date", CountVariables)),
-    "label-needs-variable": (("label", LabelNeedsVariable),),
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
@@ -528,7 +543,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
     "locator-range": (("text", LocatorRange),),
-    "typographic-quotes": (("term", TypographicTerm),),
+    "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),
     "collation-sort": (("key", CollationSort),),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
     "locale-language-match": (("*", LocaleLanguageMatch),),
@@ -620,6 +635,11 @@ def punctuation_in_quote(text: str, close_quotes: tuple[str, ...]) -> str:
             pattern = r"([.,!?])?" + re.escape(quote) + r"([.,])"
             text = re.sub(pattern, lambda m, q=quote: (m.group(1) or m.group(2)) + q, text)
     return text
+
+
+def merge_punctuation(text: str) -> str:
+    """``1993:. Title`` → ``1993: Title``: a period after ``: ; ! ?`` is dropped, as citeproc-js does."""
+    return re.sub(r"(?<=[:;!?])\.(?=\s|$)", "", text)
 
 
 def substitute_subsequent_authors(entries: list[str], names: list[str | None], substitute: str) -> list[str]:
