@@ -124,7 +124,10 @@ def run_crashes(raw: bool) -> None:
     sets = [(items, cites_of(cites)) for items, cites in map(load, ITEM_SETS)]
     crashes, reported, unloadable, slow = [], [], [], []
     started = time.perf_counter()
-    for path in paths:
+    for number, path in enumerate(paths, 1):
+        if number % 250 == 0:
+            print(f"  ... {number} styles, {len(crashes)} crashes, {len(reported)} with CL502 engine failures",
+                  flush=True)
         signal.alarm(30)
         try:
             style = engine.load_style(path, enabled=enabled(raw))
