@@ -87,10 +87,9 @@ def link_supports(
 ) -> dict[str, tuple[int, ...]]:
     """Reference key → indices of the claims it supports (every reference present, ``()`` if uncited)."""
     claim_of = {citation: number for number, claim in enumerate(claims) for citation in claim.citations}
-    supports: dict[str, list[int]] = {reference.id: [] for reference in references}
+    # sets, not lists: a membership test per link in a list was quadratic when one work is cited everywhere
+    supports: dict[str, set[int]] = {reference.id: set() for reference in references}
     for link in links:
         if link.key is not None and link.citation in claim_of:
-            claims_of_key = supports.setdefault(link.key, [])
-            if claim_of[link.citation] not in claims_of_key:
-                claims_of_key.append(claim_of[link.citation])
+            supports.setdefault(link.key, set()).add(claim_of[link.citation])
     return {key: tuple(sorted(numbers)) for key, numbers in supports.items()}
