@@ -168,6 +168,8 @@ def _best(scored: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[flo
 def _same_work_once(best: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[float, tuple[str, ...], Target]]:
     """Ties between copies of one work (the list repeats an entry, CL203) or between entries that share
     one key (CL202) are no ambiguity: the citation points at that work or key; keep the first."""
+    if len(best) < 2:  # nothing to compare; folding every name of a long author list per item is costly
+        return best
     works = {(tuple(fold(n.literal or n.sort_family) for n in t.names), t.year, fold(t.title)) for _, _, t in best}
     keys = {t.key for _, _, t in best}
     return best[:1] if len(works) == 1 or len(keys) == 1 else best
