@@ -165,12 +165,13 @@ def _best(scored: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[flo
     return [entry for entry in scored if entry[0] == top]
 
 
-def _same_work_once(best: list[tuple[float, tuple[str, ...], Target]]) -> list[tuple[float, tuple[str, ...], Target]]:
+def _same_work_once(best: list[tuple[float, tuple[str, ...], Target]], index: _Index
+                    ) -> list[tuple[float, tuple[str, ...], Target]]:
     """Ties between copies of one work (the list repeats an entry, CL203) or between entries that share
     one key (CL202) are no ambiguity: the citation points at that work or key; keep the first."""
-    if len(best) < 2:  # nothing to compare; folding every name of a long author list per item is costly
+    if len(best) < 2:
         return best
-    works = {(tuple(fold(n.literal or n.sort_family) for n in t.names), t.year, fold(t.title)) for _, _, t in best}
+    works = {index.work(t) for _, _, t in best}
     keys = {t.key for _, _, t in best}
     return best[:1] if len(works) == 1 or len(keys) == 1 else best
 
@@ -182,9 +183,18 @@ class _Index:
         self.targets = targets
         self.by_key = {target.key: target for target in targets}
         self.by_name: dict[str, list[Target]] = defaultdict(list)
+        self._works: dict[int, tuple] = {}  # id(target) → work; the targets live as long as the index
         for target in targets:
             for name in target.names[:1]:
                 self.by_name[strip_particles(fold(name.literal or name.sort_family))].append(target)
+
+    def work(self, target: Target) -> tuple:
+        """What tells works apart: folded names, year, folded title. Computed once per target, as folding a
+        long author list again for every citation item made linking slow."""
+        if id(target) not in self._works:
+            self._works[id(target)] = (tuple(fold(n.literal or n.sort_family) for n in target.names), target.year,
+                                       fold(target.title))  # fmt: skip
+        return self._works[id(target)]
 
     def for_names(self, item: CitationItem) -> Sequence[Target]:
         """Targets sharing the first cited surname; all targets when none does (spelling slips)."""
@@ -222,7 +232,7 @@ def _link_written(item: CitationItem, index: _Index, where: tuple[int, int]) -> 
     else:
         scored = [(r[0], r[1], t) for t in index.targets if (r := score_title(item, t))]
         method = "title+year"
-    best = _same_work_once(_best(scored))
+    best = _same_work_once(_best(scored), index)
     if not best:
         return Link(*where, None, "unresolved", 0.0, candidates=nearest(item, index.targets))
     if len(best) > 1:
