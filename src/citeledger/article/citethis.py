@@ -1,7 +1,7 @@
 """The "Cite this item" block: the site's own citation of the article, read into the article's entry.
 
-``Chandler David, Ieng Sary, Mass Violence & Résistance, [online], published on: 3 February, 2008,
-accessed 17/02/2021,, ISSN 1961-9898`` → author, title, container, issued, accessed, URL, ISSN.
+``Doe Jane, A Title, Some Encyclopedia, [online], published on: 3 March, 2011,
+accessed 17/02/2021,, ISSN 1234-5679`` → author, title, container, issued, accessed, URL, ISSN.
 The lead (authors, title, container) is read with the header's help: the author line and title are
 taken off its front, and what remains is the container.
 """

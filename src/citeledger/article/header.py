@@ -1,8 +1,8 @@
 """The article's header: title line, date line and author line, as on encyclopedia and journal pages.
 
-Author lines are read family-first when the site prints them so (``Chandler David``): a comma
+Author lines are read family-first when the site prints them so (``Doe Jane``): a comma
 between family and given names, an ALL-CAPS family name, or the same order in the cite-this block
-decide; otherwise a plain name is read given-first (``David Chandler``).
+decide; otherwise a plain name is read given-first (``Jane Doe``).
 """
 
 from __future__ import annotations
@@ -77,5 +77,5 @@ def parse_author_line(author_line: str, family_first: bool) -> tuple[Name, ...]:
         return ()
     parts = [part for part in _AUTHOR_SEPARATORS.split(author_line) if part.strip()]
     if len(parts) == 2 and len(parts[1].split()) <= 2 and "," in author_line and ";" not in author_line:
-        parts = [author_line]  # "Chandler, David" is one name, not two
+        parts = [author_line]  # "Doe, Jane" is one name, not two
     return tuple(_split_name(part, family_first) for part in parts)

@@ -1,4 +1,4 @@
-"""Re-casing names printed in capitals: ``CHANDLER`` → ``Chandler``, ``LE ROY LADURIE`` → ``Le Roy Ladurie``,
+"""Re-casing names printed in capitals: ``DUPONT`` → ``Dupont``, ``LE ROY LADURIE`` → ``Le Roy Ladurie``,
 ``McNAMARA`` → ``McNamara``, ``O'BRIEN`` → ``O'Brien``, ``MARIE-ALEXANDRINE`` → ``Marie-Alexandrine``."""
 
 from __future__ import annotations

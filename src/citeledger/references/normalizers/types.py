@@ -39,7 +39,7 @@ def infer_type(draft: Draft) -> None:
 
 
 def check_required(draft: Draft) -> None:
-    """CL103 for each field the type needs but the reference lacks (a lost place: ``, : Plon``)."""
+    """CL103 for each field the type needs but the reference lacks (a lost place: ``, : Seuil``)."""
     for variable in REQUIRED.get(draft.type, ()):
         lost = variable == "publisher-place" and _EMPTY_PLACE.search(draft.labelling.text)
         # Modern styles (APA 7, MLA 9) print no place: only a place left empty counts as missing.

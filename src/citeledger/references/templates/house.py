@@ -51,7 +51,7 @@ def _place_publisher(text: str, start: int, end: int) -> tuple[list[Segment], in
         return None
     publisher = make_segment("publisher", text, colon + 1, end)
     before = text[start:colon].rstrip()
-    if before.endswith(","):  # ", : Plon" — the place was lost
+    if before.endswith(","):  # ", : Seuil" — the place was lost
         return [publisher], start + len(before) - 1
     cut = text.rfind(", ", start, colon)
     if cut < 0:
