@@ -95,6 +95,7 @@ def test_style_without_bibliography_formats_citations() -> None:
     result = engine.format_items([BOOK], engine.load_style_data(data), cites=[[engine.Cite("Short2007")]])
     assert result.entries == () and result.citations == ("Pol Pot",)
     assert any(d.code == "CL502" and "no bibliography" in d.message for d in result.diagnostics)
+    assert not any("engine failed" in d.message for d in result.diagnostics)
 
 
 @pytest.mark.parametrize(("spec", "stem"), [("apa", "apa"), ("vancouver", "nlm-citation-sequence"),

@@ -119,6 +119,9 @@ def test_text_case_str() -> None:
     assert [e.text for e in fixed.entries] == ["Fr"]
     broken = engine.format_items(items, engine.load_style_data(data, enabled=workarounds.ALL - {"text-case-str"}))
     assert broken.entries == () and any("AttributeError" in d.message for d in broken.diagnostics)
+    empty = _inline_style('<text variable="title"/>', '<text variable="title" text-case="capitalize-first"/>')
+    result = engine.format_items([{"id": "a", "type": "book", "title": ""}], engine.load_style_data(empty))
+    assert not any("engine failed" in d.message for d in result.diagnostics)
 
 
 def test_group_suppression() -> None:

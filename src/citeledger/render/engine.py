@@ -244,7 +244,8 @@ def format_items(
             bibliography.register(Citation([_Item(key)]))
     for citation in clusters:
         bibliography.register(citation, callback=lambda item: None)
-    _guarded(bibliography.sort, diagnostics, style.source, "sorting the bibliography")
+    if style.has_bibliography:  # citeproc-py's sort needs a cs:bibliography
+        _guarded(bibliography.sort, diagnostics, style.source, "sorting the bibliography")
     _disambiguate(bibliography, style, diagnostics)
     entries = _render_entries(bibliography, style, ids, fmt, diagnostics) if style.has_bibliography else []
     citations = [_render_citation(bibliography, citation, style, fmt, diagnostics) for citation in clusters]

@@ -270,11 +270,16 @@ class NestedQuotes:
 
 
 class TextCaseStr:
-    """``TextCased.case`` calls String methods; some variables arrive as plain ``str``."""
+    """``TextCased.case`` calls String methods; some variables arrive as plain ``str`` (alone or inside a
+    MixedString), and empty strings make ``capitalize_first`` raise."""
 
     def case(self, text, language=None):
+        if text is None or not str(text):  # capitalize_first indexes the first character
+            return text
         if type(text) is str:
             text = self.cp.String(text)
+        elif type(text).__name__ == "MixedString" and any(type(part) is str for part in text):
+            text = type(text)([self.cp.String(part) if type(part) is str else part for part in text])
         return super().case(text, language)
 
 
