@@ -301,13 +301,23 @@ def expand_value(value: str, macros: Mapping[str, str], undefined: list[str] | N
     return "".join(out)
 
 
-def string_macros(bib: BibFile, predefined: Mapping[str, str] | None = None) -> dict[str, str]:
+def string_macros(bib: BibFile, predefined: Mapping[str, str] | None = None,
+                  diagnostics: list[Diagnostic] | None = None) -> dict[str, str]:
     """Every @string of the file, expanded in order (later definitions may use earlier ones), on top of
-    the month macros and ``predefined`` (e.g. macros from another file such as ``abbrev.bib``)."""
+    the month macros and ``predefined`` (e.g. macros from another file such as ``abbrev.bib``).
+    A definition using a macro not defined before it -- itself included, ``@string{a = a # a}`` -- keeps
+    the name, as BibTeX does, and is reported as CL206 into ``diagnostics`` when given."""
     macros = {**MONTH_MACROS, **{k.lower(): v for k, v in (predefined or {}).items()}}
     for block in bib.blocks:
         if block.kind == "string" and block.fields:
-            macros[block.key.lower()] = expand_value(block.fields[0].value, macros)
+            undefined: list[str] = []
+            macros[block.key.lower()] = expand_value(block.fields[0].value, macros, undefined)
+            for macro in dict.fromkeys(undefined) if diagnostics is not None else ():
+                itself = " (a definition cannot use itself)" if macro.lower() == block.key.lower() else ""
+                diagnostics.append(Diagnostic(
+                    "CL206", f"@string `{block.key}` uses undefined @string `{macro}`{itself}", path=bib.source,
+                    line=block.line, col=block.col, start=block.start, end=block.end, subject=block.key,
+                    hint="define it before this @string, or load the file that defines it"))
     return macros
 
 

@@ -189,9 +189,9 @@ def reference_from_block(block: BibBlock, macros: Mapping[str, str], source: str
 
 def from_bibtex(bib: BibFile, predefined: Mapping[str, str] | None = None) -> tuple[list[Reference], list[Diagnostic]]:
     """Every entry of ``bib``, in file order → (References, the file's diagnostics + each entry's)."""
-    macros = string_macros(bib, predefined)
-    references: list[Reference] = []
     diagnostics = list(bib.diagnostics)
+    macros = string_macros(bib, predefined, diagnostics)
+    references: list[Reference] = []
     for block in bib.entries:
         reference, found = reference_from_block(block, macros, bib.source)
         references.append(reference)
