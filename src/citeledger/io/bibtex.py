@@ -13,11 +13,9 @@ CL207 for duplicate fields.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bibtexparser import model as bibmodel
@@ -27,6 +25,7 @@ from bibtexparser.splitter import Splitter
 
 from citeledger.diagnostics import Diagnostic
 from citeledger.io.textfile import DecodedText, encode_text, read_text
+from citeledger.performance import gc_paused
 from citeledger.positions import LineIndex
 
 # bibtexparser logs every failed block at WARNING; we report them as CL201 diagnostics instead.
@@ -134,27 +133,13 @@ def _entry_source_type(raw: str) -> str:
     return match.group(1) if match else ""
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is cut into blocks. The splitter and ``_as_block``
-    allocate hundreds of thousands of small objects without cycles; the collector's passes over them
-    were ~20% of ``parse_bibtex`` on a 13k-entry file. Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_bibtex(text: str, source: str = "-", decoded: DecodedText | None = None) -> BibFile:
     """Cut ``text`` into blocks. Never raises on bad BibTeX: failed blocks become CL201."""
     lines = LineIndex(text)
     blocks: list[BibBlock] = []
     diagnostics: list[Diagnostic] = list(decoded.diagnostics) if decoded else []
     cursor = 0
-    with _gc_paused():
+    with gc_paused():
         for wrapped in Splitter(text).split().blocks:
             parsed = _unwrap(wrapped)
             kind = _block_kind(parsed)

@@ -10,14 +10,13 @@ when that encoding cannot hold the new text.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citeledger.diagnostics import Diagnostic
 from citeledger.errors import UnusableInputError
 from citeledger.io.bibtex import BibBlock, BibFile, encode_bibtex, read_bibtex, render_bibtex
+from citeledger.performance import gc_paused
 from citeledger.tidy.entry import newline_of
 from citeledger.tidy.plan import RulePlan
 from citeledger.tidy.rules import DEFAULT_RULES, RULES
@@ -80,19 +79,6 @@ def select_rules(spec: str | Iterable[str] | None = None) -> tuple[str, ...]:
         else:
             raise UnusableInputError(f"unknown tidy rule `{name}`; known rules: {', '.join(RULES)}")
     return tuple(name for name in RULES if name in chosen)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector over the entry loop: it allocates many small objects without
-    cycles, and the collector's passes over them cost more than they find (as in ``parse_bibtex``)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def commented_out(text: str, start: int) -> bool:
