@@ -198,11 +198,11 @@ def load_style_data(
 
 def _formatter(fmt: str) -> SimpleNamespace:
     if fmt == "text":
-        return SimpleNamespace(**{name: getattr(cp_plain, name) for name in _FORMATTER_NAMES})
+        return SimpleNamespace(name=fmt, **{name: getattr(cp_plain, name) for name in _FORMATTER_NAMES})
     if fmt == "html":
         classes = {name: getattr(cp_html, name) for name in _FORMATTER_NAMES if name != "preformat"}
-        return SimpleNamespace(preformat=lambda text: workarounds.escape_html(str(text)), **classes)
-    return SimpleNamespace(preformat=item_prep.escape_markdown, **_MARKDOWN)
+        return SimpleNamespace(name=fmt, preformat=lambda text: workarounds.escape_html(str(text)), **classes)
+    return SimpleNamespace(name=fmt, preformat=item_prep.escape_markdown, **_MARKDOWN)
 
 
 _FORMATTER_NAMES = ("preformat", "Italic", "Oblique", "Bold", "Light", "Underline", "Superscript", "Subscript",

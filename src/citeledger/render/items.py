@@ -71,6 +71,8 @@ def finish(text: str, root, fmt: str, enabled: frozenset[str]) -> str:
     if workarounds.OPEN_MARK in text or workarounds.CLOSE_MARK in text:
         text = text.replace(workarounds.OPEN_MARK, _term(root, "open-quote") or "“")
         text = text.replace(workarounds.CLOSE_MARK, _term(root, "close-quote") or "”")
+    if "quote-period" in enabled:
+        text = workarounds.merge_quote_period(text, (_term(root, "close-quote"), _term(root, "close-inner-quote")))
     if "punctuation-merge" in enabled:
         text = workarounds.merge_punctuation(text)
     head, separator, tail = text.partition(workarounds.FIELD_SEPARATOR)

@@ -34,6 +34,12 @@ when the fix is switched off.
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
+| after-inverted-name | ``delimiter-precedes-*="after-inverted-name"`` read as never | comma after an inverted name |
+| sort-separator-space | ``sort-separator="  "`` prints two spaces (``Chandler  D``) | runs of spaces print as one |
+| display-left-margin | no space after a ``display="left-margin"`` field (``1993Pol``) | a space, in text output |
+| display-layout-suffix | layout opening with ``display``: the last child keeps its suffix | layout suffix replaces it |
+| strip-periods-number | ``AttributeError`` for ``strip-periods`` on ``citation-number`` | leave numbers alone |
+| quote-period | ``‘Le Mal Cambodgien.’.`` | drop a period after ``.’`` (as citeproc-js) |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
 (tested for identical output and for being used).
@@ -78,6 +84,12 @@ WORKAROUNDS: dict[str, str] = {
     "demote-particle-sort": "element",
     "group-suppression": "element",
     "locale-language-match": "element",
+    "after-inverted-name": "element",
+    "sort-separator-space": "element",
+    "display-left-margin": "element",
+    "display-layout-suffix": "element",
+    "strip-periods-number": "element",
+    "quote-period": "output",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -530,6 +542,94 @@ class CollationSort:
         return [collation_key(str(key)) if isinstance(key, str) else key for key in keys]
 
 
+class AfterInvertedName:
+    """``delimiter-precedes-last`` / ``-et-al`` = ``after-inverted-name``: the delimiter goes in when the
+    name before ``and`` (or et al.) is inverted (``Chandler, David, and Ben Kiernan``); citeproc-py
+    treated the value as ``never``."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        changed = []
+        names = dict.get(item.reference, variable) or []
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        for option in ("delimiter-precedes-last", "delimiter-precedes-et-al"):
+            if self.get_option(option, context, sort_options) != "after-inverted-name":
+                continue
+            if option.endswith("last"):
+                before = len(names) - 2
+            else:
+                before = min(len(names), self.get_option("et-al-use-first", context, sort_options) or 1) - 1
+            inverted = order == "all" or (order == "first" and before == 0)
+            changed.append((option, self.get(option)))
+            self.set(option, "always" if inverted else "never")
+        try:
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            for option, value in changed:
+                if value is None:
+                    del self.attrib[option]
+                else:
+                    self.set(option, value)
+
+
+class SortSeparatorSpace:
+    """Runs of spaces in ``sort-separator`` print as one, as in citeproc-js (``Chandler  D`` → ``Chandler D``)."""
+
+    def get_option(self, name, context=None, sort_options=None):
+        value = super().get_option(name, context, sort_options)
+        if name == "sort-separator" and isinstance(value, str):
+            return re.sub(r" {2,}", " ", value)
+        return value
+
+
+class LeftMarginSpace:
+    """A ``display="left-margin"`` field is followed by a space in text output, as citeproc-js's
+    text format does (``1993 Pol Pot``, not ``1993Pol Pot``). HTML is left as it was."""
+
+    def wrap(self, string):
+        text = super().wrap(string)
+        if text is None or self.get("display") != "left-margin":
+            return text
+        if getattr(self.get_formatter(), "name", "text") == "html":
+            return text
+        return text + " "
+
+
+class DisplayLayoutSuffix:
+    """A bibliography layout whose first child has ``display``: citeproc-js puts the layout's suffix
+    in place of the last child's own (``… Plon`` when the layout has none, not ``… Plon.``)."""
+
+    def render_bibliography(self, citation_items):
+        children = list(self)
+        bibliography = self.getparent()
+        if (not children or children[0].get("display") is None or bibliography.get("second-field-align")
+                or not bibliography.tag.endswith("}bibliography")):
+            return super().render_bibliography(citation_items)
+        last, own_suffix, layout_suffix = children[-1], children[-1].get("suffix"), self.get("suffix")
+        _set_or_remove(last, "suffix", layout_suffix)
+        _set_or_remove(self, "suffix", None)
+        try:
+            return super().render_bibliography(citation_items)
+        finally:
+            _set_or_remove(last, "suffix", own_suffix)
+            _set_or_remove(self, "suffix", layout_suffix)
+
+
+def _set_or_remove(element, name: str, value: str | None) -> None:
+    if value is None:
+        element.attrib.pop(name, None)
+    else:
+        element.set(name, value)
+
+
+class StripPeriodsNumber:
+    """``strip-periods`` on a number (``citation-number``) raised ``AttributeError`` on ``int.replace``."""
+
+    def strip_periods(self, string):
+        if isinstance(string, (int, float)):
+            return string
+        return super().strip_periods(string)
+
+
 ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "initialize-false": (("name", InitializeFalse),),
     "group-suppression": (("group", GroupByRender), ("macro", MacroByRender), ("text", CountVariables),
@@ -553,6 +653,12 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
     "locale-language-match": (("*", LocaleLanguageMatch),),
     "year-suffix": (("date-part", ImplicitYearSuffix), ("key", SortWithoutSuffix), ("text", SuffixlessSortText)),
+    "after-inverted-name": (("name", AfterInvertedName),),
+    "sort-separator-space": (("name", SortSeparatorSpace),),
+    "display-left-margin": tuple((tag, LeftMarginSpace) for tag in ("group", "text", "date", "names", "number",
+                                                                     "label")),
+    "display-layout-suffix": (("layout", DisplayLayoutSuffix),),
+    "strip-periods-number": (("text", StripPeriodsNumber),),
 }
 
 
@@ -645,6 +751,15 @@ def punctuation_in_quote(text: str, close_quotes: tuple[str, ...]) -> str:
 def merge_punctuation(text: str) -> str:
     """``1993:. Title`` → ``1993: Title``: a period after ``: ; ! ?`` is dropped, as citeproc-js does."""
     return re.sub(r"(?<=[:;!?])\.(?=\s|$)", "", text)
+
+
+def merge_quote_period(text: str, close_quotes: tuple[str, ...]) -> str:
+    """``‘Le Mal Cambodgien.’.`` → ``‘Le Mal Cambodgien.’``: a period after a close quote that already
+    follows one is dropped, as citeproc-js does (``?’.`` and ``.’,`` are kept)."""
+    for quote in close_quotes:
+        if quote:
+            text = re.sub(r"(?<=\.)" + re.escape(quote) + r"\.", quote, text)
+    return text
 
 
 def substitute_subsequent_authors(entries: list[str], names: list[str | None], substitute: str) -> list[str]:
