@@ -168,15 +168,22 @@ def to_item(reference: Reference) -> dict[str, Any]:
 def to_csljson(references: Sequence[Reference], ascii: bool = False) -> str:
     """References → CSL-JSON text (a list, two-space indented, newline-terminated); date-parts
     stay on one line (``[[2008, 2, 3]]``) as citeproc-js and Zotero write them."""
-    items = [to_item(r) for r in references]
+    if not references:
+        return "[]\n"
     # Each date-parts list is swapped for a token no data can contain (a fresh UUID), then put back compact.
     token = f"date-parts-{uuid.uuid4().hex}-"
-    compact: list[str] = []
-    for item in items:
+    # Item by item: json.dumps with an indent builds the whole document from small pieces first, which
+    # for 100k items was a peak of several hundred MB. JSON strings hold no raw newline, so indenting
+    # every line of an item's text by two spaces is exact.
+    encoded = []
+    for reference in references:
+        item = to_item(reference)
+        compact: list[str] = []
         for value in item.values():
             if isinstance(value, dict) and "date-parts" in value:
                 compact.append(json.dumps(value["date-parts"]))
                 value["date-parts"] = f"{token}{len(compact) - 1}"
-    text = json.dumps(items, ensure_ascii=ascii, indent=2)
-    text = re.sub(f'"{token}(\\d+)"', lambda m: compact[int(m.group(1))], text)
-    return text + "\n"
+        text = json.dumps(item, ensure_ascii=ascii, indent=2)
+        text = re.sub(f'"{token}(\\d+)"', lambda m, compact=compact: compact[int(m.group(1))], text)
+        encoded.append("  " + text.replace("\n", "\n  "))
+    return "[\n" + ",\n".join(encoded) + "\n]\n"
