@@ -67,6 +67,9 @@ SHOWN_BY_RANDOM_STYLE = {
                      "Martin M-A (1989) ‘Le Mal Cambodgien.’ (Hachette)"),
     "strip-periods-number": ("revista-da-sociedade-brasileira-de-medicina-tropical", "sample", "citations", 0,
                              "(9)"),
+    "legacy-ordinal-terms": ("histoire-et-mesure", "sample", "entries", 0,
+                             "Chandler, David, A History of Cambodia, 4ᵉ éd., Boulder, Colorado, Westview Press,"
+                             " 2000."),
 }
 
 

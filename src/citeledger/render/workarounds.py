@@ -40,6 +40,7 @@ when the fix is switched off.
 | display-layout-suffix | layout opening with ``display``: the last child keeps its suffix | layout suffix replaces it |
 | strip-periods-number | ``AttributeError`` for ``strip-periods`` on ``citation-number`` | leave numbers alone |
 | quote-period | ``‘Le Mal Cambodgien.’.`` | drop a period after ``.’`` (as citeproc-js) |
+| legacy-ordinal-terms | a style's ``ordinal-01``… without ``ordinal`` win: ``4e éd.`` | locale file's set (``4ᵉ``) |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
 (tested for identical output and for being used).
@@ -90,6 +91,7 @@ WORKAROUNDS: dict[str, str] = {
     "display-layout-suffix": "element",
     "strip-periods-number": "element",
     "quote-period": "output",
+    "legacy-ordinal-terms": "element",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -621,6 +623,33 @@ def _set_or_remove(element, name: str, value: str | None) -> None:
         element.set(name, value)
 
 
+class LegacyOrdinalTerms:
+    """A style's own cs:locale with ``ordinal-01`` … terms but no ``ordinal`` term (CSL 1.0's scheme) does
+    not override the locale file's ordinals in citeproc-js, which reads ordinal terms as one set
+    (CSL 1.0.1): ``4ᵉ éd.``, not ``4e éd.``."""
+
+    def get_term(self, *args, **kwargs):
+        name = args[0] if args else kwargs.get("name", "")
+        root = self.get_root()
+        if not str(name).startswith("ordinal") or isinstance(root, self.cp.Locale):
+            return super().get_term(*args, **kwargs)
+        kept = [locale for locale in root.locales if not _legacy_ordinals(locale, root)]
+        if len(kept) == len(root.locales):
+            return super().get_term(*args, **kwargs)
+        every, root.locales = root.locales, kept
+        try:
+            return super().get_term(*args, **kwargs)
+        finally:
+            root.locales = every
+
+
+def _legacy_ordinals(locale, root) -> bool:
+    if locale.getparent() is not root:  # a locale file, not the style's own cs:locale
+        return False
+    names = {term.get("name") for term in locale.iter("{http://purl.org/net/xbiblio/csl}term")}
+    return "ordinal" not in names and any(name.startswith("ordinal-") for name in names)
+
+
 class StripPeriodsNumber:
     """``strip-periods`` on a number (``citation-number``) raised ``AttributeError`` on ``int.replace``."""
 
@@ -651,6 +680,8 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),
     "collation-sort": (("key", CollationSort),),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
+    # before locale-language-match, which searches the locales itself
+    "legacy-ordinal-terms": (("*", LegacyOrdinalTerms),),
     "locale-language-match": (("*", LocaleLanguageMatch),),
     "year-suffix": (("date-part", ImplicitYearSuffix), ("key", SortWithoutSuffix), ("text", SuffixlessSortText)),
     "after-inverted-name": (("name", AfterInvertedName),),
