@@ -79,3 +79,12 @@ def test_write_atomic_replaces_keeps_mode_and_backs_up(tmp_path):
 def test_write_atomic_into_missing_directory_is_unusable(tmp_path):
     with pytest.raises(UnusableInputError):
         write_atomic(str(tmp_path / "no" / "such" / "dir.bib"), b"x")
+
+
+def test_write_atomic_gives_a_new_file_the_umask_mode(tmp_path):
+    old = os.umask(0o027)
+    try:
+        write_atomic(str(tmp_path / "new.bib"), b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.bib").stat().st_mode & 0o777 == 0o640

@@ -146,6 +146,12 @@ def read_text(path: str, encoding: str | None = None) -> DecodedText:
     return decode_bytes(read_bytes(path), path, encoding)
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, data: bytes, backup_suffix: str | None = None) -> None:
     """Write ``data`` to ``path`` so that it holds either the old or the complete new content.
 
@@ -163,12 +169,13 @@ def write_atomic(path: str, data: bytes, backup_suffix: str | None = None) -> No
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-            if backup_suffix:
-                backup = Path(f"{path}{backup_suffix}")
-                backup.unlink(missing_ok=True)
-                os.link(target, backup)
+        # mkstemp creates the file 0600; the result should have the mode the old file had, or the
+        # mode a new file gets from the user's umask.
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_current_umask())
+        if target.exists() and backup_suffix:
+            backup = Path(f"{path}{backup_suffix}")
+            backup.unlink(missing_ok=True)
+            os.link(target, backup)
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
