@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -175,7 +176,10 @@ def write_atomic(path: str, data: bytes, backup_suffix: str | None = None) -> No
         if target.exists() and backup_suffix:
             backup = Path(f"{path}{backup_suffix}")
             backup.unlink(missing_ok=True)
-            os.link(target, backup)
+            try:
+                os.link(target, backup)
+            except OSError:  # a file system without hard links
+                shutil.copy2(target, backup)
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
