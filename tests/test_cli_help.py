@@ -12,7 +12,7 @@ from citeledger.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = cli.list_commands(None)
 
 
 def test_version_and_short_help():
@@ -32,6 +32,20 @@ def test_command_help_has_an_example(command):
 @pytest.mark.parametrize("command", COMMANDS)
 def test_command_is_documented_in_readme(command):
     assert f"citeledger {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_lazy_command_resolves_to_itself(command):
+    assert cli.get_command(None, command).name == command
+
+
+def test_group_help_lists_every_command():
+    output = CliRunner().invoke(cli, ["--help"]).output
+    assert all(f"  {command} " in output for command in COMMANDS)
+
+
+def test_unknown_command_is_a_usage_error():
+    assert CliRunner().invoke(cli, ["no-such-command"]).exit_code == 2
 
 
 def test_unknown_option_is_a_usage_error():
