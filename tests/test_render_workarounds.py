@@ -48,6 +48,7 @@ SHOWN_BY_GOLDEN = {
     "locale-date-delimiter": ("nlm-citation-sequence", "mixed", "entries", 2),
     "cite-order": ("chicago-shortened-notes-bibliography", "sample", "citations", 7),
     "cite-collapse": ("nlm-citation-sequence", "mixed", "citations", 6),
+    "particle-join": ("iso690-author-date-fr", "mixed", "entries", 10),
 }
 
 
@@ -119,6 +120,23 @@ def test_after_inverted_name_before_et_al() -> None:
         "Chandler, David, et al."]
     raw = engine.load_style_data(data, enabled=workarounds.ALL - {"after-inverted-name"})
     assert [e.text for e in engine.format_items(items, raw).entries] == ["Chandler, David et al."]
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    # citeproc-js 1.4.61 on this inline style
+    ("en-US", "Justus van der Kroef, Charles de Gaulle, A al-Ghazali"),
+    ("fr-FR", "Justus van der\u00a0Kroef, Charles de\u00a0Gaulle, A al-Ghazali"),
+])
+def test_particle_join(locale: str, expected: str) -> None:
+    data = _inline_style('<text variable="title"/>', '<names variable="author"><name/></names>').replace(
+        b'class="in-text"', f'class="in-text" default-locale="{locale}"'.encode())
+    items = [{"id": "a", "type": "book", "title": "T", "author": [
+        {"family": "Kroef", "given": "Justus", "non-dropping-particle": "van der"},
+        {"family": "Gaulle", "given": "Charles", "dropping-particle": "de"},
+        {"family": "Ghazali", "given": "A", "non-dropping-particle": "al-"}]}]
+    assert engine.format_items(items, engine.load_style_data(data)).entries[0].text == expected
+    raw = engine.load_style_data(data, enabled=workarounds.ALL - {"particle-join"})
+    assert engine.format_items(items, raw).entries[0].text == "Justus van der Kroef, Charles de Gaulle, A al- Ghazali"
 
 
 @pytest.mark.parametrize(("text", "expected"), [

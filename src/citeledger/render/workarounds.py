@@ -40,6 +40,7 @@ when the fix is switched off.
 | display-layout-suffix | layout opening with ``display``: the last child keeps its suffix | layout suffix replaces it |
 | strip-periods-number | ``AttributeError`` for ``strip-periods`` on ``citation-number`` | leave numbers alone |
 | quote-period | ``‘Le Mal Cambodgien.’.`` | drop a period after ``.’`` (as citeproc-js) |
+| particle-join | ``al- Ghazali``; no ``van der\u00a0Kroef`` in fr/ru/cs styles | join as citeproc-js |
 | legacy-ordinal-terms | a style's ``ordinal-01``… without ``ordinal`` win: ``4e éd.`` | locale file's set (``4ᵉ``) |
 
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
@@ -92,6 +93,7 @@ WORKAROUNDS: dict[str, str] = {
     "strip-periods-number": "element",
     "quote-period": "output",
     "legacy-ordinal-terms": "element",
+    "particle-join": "element",
     "structure-cache": "speed",
 }
 ALL = frozenset(WORKAROUNDS)
@@ -650,6 +652,66 @@ def _legacy_ordinals(locale, root) -> bool:
     return "ordinal" not in names and any(name.startswith("ordinal-") for name in names)
 
 
+_NBSP_LANGUAGES = ("fr", "ru", "cs")  # citeproc-js ties particle and family in these default locales
+_JOINING = ("'", "’", "ʼ", "-")
+
+
+class ParticleJoin:
+    """A particle is joined to the family name as citeproc-js does: with nothing after ``al-`` or
+    ``d’`` (``al-Ghazali``, not ``al- Ghazali``), with a no-break space in styles whose default locale
+    is French, Russian or Czech (``van der\u00a0Kroef``). Sort keys are left alone."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        names = dict.get(item.reference, variable)
+        if sort_options is not None or not names or not any(_has_particle(name) for name in names):
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        root = self.get_root()
+        space = "\u00a0" if (root.get("default-locale") or "en-US")[:2] in _NBSP_LANGUAGES else " "
+        order = self.get_option("name-as-sort-order", context, sort_options)
+        short = self.get_option("form", context, sort_options) == "short"
+        demote = (root.get("demote-non-dropping-particle") or "display-and-sort").lower()
+        joined = []
+        for index, name in enumerate(names):
+            inverted = not short and (order == "all" or (order == "first" and index == 0))
+            if inverted and demote in ("always", "display-and-sort"):
+                joined.append(name)
+            else:
+                joined.append(_join_particles(name, space, keep_dropping=inverted or short))
+        dict.__setitem__(item.reference, variable, joined)
+        try:
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            dict.__setitem__(item.reference, variable, names)
+
+
+def _has_particle(name) -> bool:
+    return "literal" not in name and bool(name.get("non-dropping-particle") or name.get("dropping-particle"))
+
+
+def _join(first: str | None, second: str, space: str) -> str:
+    if not first:
+        return second
+    return first + ("" if first.endswith(_JOINING) else space) + second
+
+
+def _join_particles(name, space: str, keep_dropping: bool):
+    """``name`` with its particles folded into ``family`` (the dropping one only when it prints there)."""
+    if "literal" in name or not name.get("family"):
+        return name
+    fields = {key: value for key, value in name.items() if key not in ("non-dropping-particle", "dropping-particle")}
+    family = _join(name.get("non-dropping-particle"), name["family"], space)
+    dropping = name.get("dropping-particle")
+    if keep_dropping:
+        if dropping:
+            fields["dropping-particle"] = dropping
+    elif dropping and not name.get("non-dropping-particle") and dropping.endswith(_JOINING) and dropping[:-1] != "de":
+        family = dropping + family
+    else:
+        family = _join(dropping, family, space) if dropping else family
+    fields["family"] = family
+    return type(name)(**fields)
+
+
 class StripPeriodsNumber:
     """``strip-periods`` on a number (``citation-number``) raised ``AttributeError`` on ``int.replace``."""
 
@@ -690,6 +752,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
                                                                      "label")),
     "display-layout-suffix": (("layout", DisplayLayoutSuffix),),
     "strip-periods-number": (("text", StripPeriodsNumber),),
+    "particle-join": (("name", ParticleJoin),),
 }
 
 
