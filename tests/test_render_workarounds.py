@@ -122,6 +122,14 @@ def test_after_inverted_name_before_et_al() -> None:
     assert [e.text for e in engine.format_items(items, raw).entries] == ["Chandler, David et al."]
 
 
+@pytest.mark.parametrize(("style_id", "expected"), [("american-physical-society-et-al", "\u00a0[9]"),
+                                                     ("french3", " (Short, 2007)")])
+def test_trim_entry_leaves_citations_alone(style_id: str, expected: str) -> None:
+    # citeproc-js 1.4.61 keeps the layout prefix of a citation (random-style fidelity run)
+    style = engine.load_style(styles.resolve_style(style_id))
+    assert engine.format_items(load_items("sample"), style, cites=load_cites("sample")).citations[0] == expected
+
+
 @pytest.mark.parametrize(("locale", "expected"), [
     # citeproc-js 1.4.61 on this inline style
     ("en-US", "Justus van der Kroef, Charles de Gaulle, A al-Ghazali"),

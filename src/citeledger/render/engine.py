@@ -335,4 +335,4 @@ def _render_citation(bibliography, citation, style: Style, fmt: str, diagnostics
         disambiguation.reset_item(item)
     bibliography._cites = []  # each cluster on its own, as citeproc-js's makeCitationCluster does
     text = _guarded(lambda: bibliography.cite(citation, unknown), diagnostics, style.source, "formatting a citation")
-    return item_prep.finish(str(text or ""), style.root, fmt, style.enabled)
+    return item_prep.finish(str(text or ""), style.root, fmt, style.enabled, entry=False)

@@ -63,8 +63,9 @@ def prepare(items: Sequence[dict], root, fmt: str, enabled: frozenset[str]) -> l
     return [prepare_one(item) if isinstance(item, dict) else item for item in items]
 
 
-def finish(text: str, root, fmt: str, enabled: frozenset[str]) -> str:
-    """The engine's string → the text we print (output workarounds, the second-field-align split)."""
+def finish(text: str, root, fmt: str, enabled: frozenset[str], *, entry: bool = True) -> str:
+    """The engine's string → the text we print (output workarounds, the second-field-align split).
+    ``entry`` is false for a citation, which citeproc-js does not trim (``\u00a0[9]`` keeps its prefix)."""
     if "punctuation-in-quote" in enabled and (root.get_locale_option("punctuation-in-quote") or "") == "true":
         quotes = (_term(root, "close-quote"), _term(root, "close-inner-quote"))
         text = workarounds.punctuation_in_quote(text, quotes)
@@ -76,7 +77,7 @@ def finish(text: str, root, fmt: str, enabled: frozenset[str]) -> str:
     if "punctuation-merge" in enabled:
         text = workarounds.merge_punctuation(text)
     head, separator, tail = text.partition(workarounds.FIELD_SEPARATOR)
-    if "trim-entry" in enabled and fmt != "html":  # citeproc-js trims text output only, at its edges
+    if "trim-entry" in enabled and fmt != "html" and entry:  # citeproc-js trims text entries, at their edges
         head, tail = head.lstrip(), tail.rstrip()
         if not separator:
             head = head.rstrip()

@@ -23,7 +23,7 @@ when the fix is switched off.
 | subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
 | punctuation-merge | ``1993:. Title`` | drop a period after ``: ; ! ?`` |
-| trim-entry | entries end in a space after an absent field | strip entry edges |
+| trim-entry | entries end in a space after an absent field | strip entry edges (citations kept) |
 | substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
 | is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
 | locator-range | page-range-format not applied to locators | format page locators like ``page`` |
