@@ -1,0 +1,207 @@
+"""Named, tested fixes for citeproc-py 0.11 gaps, measured against citeproc-js (the CSL reference engine).
+
+This module is the one place that lists them (the table below, ``WORKAROUNDS`` and ``ELEMENT_MIXINS``);
+the fixes live in modules of one concern each: ``names``, ``conditions`` (cs:if, group suppression),
+``citations``, ``layout`` (second-field-align, ``display``), ``locale``, ``text`` (case, quotes, numbers,
+sort keys), ``output`` (string fixes before and after the engine) and ``cache`` (speed). None imports
+citeproc: ``render.engine`` does, and mixes the element fixes into citeproc-py's element classes
+(``build_element_classes``), passing the citeproc model module in as the class attribute ``cp``. Each
+fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its test shows
+the gap it closes.
+
+Each fix is tested by ``tests/test_render_workarounds.py::test_<name with underscores>``, which fails
+when the fix is switched off.
+
+| name | citeproc-py gap | fix |
+|---|---|---|
+| initialize-false | ``initialize="false"`` ignored: ``Chandler, D.`` | keep given names whole |
+| second-field-align | no space after the number (``[1]D. Chandler``) | first field apart: space / left margin |
+| html-escape | data passes raw into HTML (``&``, ``<``) | escape data as citeproc-js does (``&#38;``) |
+| text-case-str | ``AttributeError`` in ``TextCased.case`` on ``str`` | wrap in citeproc ``String`` |
+| near-note-distance | ``KeyError: 'near-note-distance'`` | default 5, read from cs:citation |
+| label-text-case | ``text-case`` skipped on labels (``trans.``) | case labels in the style's language |
+| punctuation-in-quote | ``“Ieng Sary”.`` in en locales | move ``.``/``,`` inside the close quote |
+| typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale (inner) quotes, ``’``, nbsp |
+| year-suffix | no year suffixes (``2003a/2003b``) | suffix colliding works in bibliography order |
+| disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
+| subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
+| collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
+| punctuation-merge | ``1993:. Title`` | drop a period after ``: ; ! ?`` |
+| trim-entry | entries end in a space after an absent field | strip entry edges (citations kept) |
+| substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
+| is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
+| locator-range | page-range-format not applied to locators | format page locators like ``page`` |
+| locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
+| cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
+| demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
+| group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge what rendered; macros too |
+| locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
+| cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
+| title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
+| after-inverted-name | ``delimiter-precedes-*="after-inverted-name"`` read as never | comma after an inverted name |
+| sort-separator-space | ``sort-separator="  "`` prints two spaces (``Chandler  D``) | runs of spaces print as one |
+| display-left-margin | no space after a ``display="left-margin"`` field (``1993Pol``) | a space, in text output |
+| display-layout-suffix | layout opening with ``display``: the last child keeps its suffix | layout suffix replaces it |
+| strip-periods-number | ``AttributeError`` for ``strip-periods`` on ``citation-number`` | leave numbers alone |
+| quote-period | ``‘Le Mal Cambodgien.’.`` | drop a period after ``.’`` (as citeproc-js) |
+| particle-join | ``al- Ghazali``; no ``van der\u00a0Kroef`` in fr/ru/cs styles | join as citeproc-js |
+| legacy-ordinal-terms | a style's ``ordinal-01``… without ``ordinal`` win: ``4e éd.`` | locale file's set (``4ᵉ``) |
+
+``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
+(tested for identical output and for being used).
+
+Not fixed (yet): ``year-suffix`` collapsing (``2003a, b``), given-name and add-names disambiguation.
+"""
+
+from __future__ import annotations
+
+from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
+from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure
+from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance
+from citeledger.render.workarounds.conditions import (
+    CountVariables,
+    DisambiguateCondition,
+    GroupByRender,
+    IsNumeric,
+    MacroByRender,
+)
+from citeledger.render.workarounds.layout import DisplayLayoutSuffix, LeftMarginSpace, SecondFieldAlign
+from citeledger.render.workarounds.locale import (
+    LegacyOrdinalTerms,
+    LocaleDateDelimiter,
+    LocaleLanguageMatch,
+    TypographicTerm,
+)
+from citeledger.render.workarounds.names import (
+    AfterInvertedName,
+    DemoteParticleInSortKeys,
+    DemoteParticleKeys,
+    InitializeFalse,
+    ParticleJoin,
+    RecordFirstNames,
+    SortSeparatorSpace,
+    SubstitutedText,
+    SubstituteNames,
+    Substituting,
+)
+from citeledger.render.workarounds.output import (
+    CLOSE_MARK,
+    FIELD_SEPARATOR,
+    OPEN_MARK,
+    escape_html,
+    merge_punctuation,
+    merge_quote_period,
+    punctuation_in_quote,
+    substitute_subsequent_authors,
+    typographic_quotes,
+)
+from citeledger.render.workarounds.text import (
+    CollationSort,
+    LabelTextCase,
+    LocatorRange,
+    NestedQuotes,
+    StripPeriodsNumber,
+    TextCaseStr,
+    TitleCaseHyphen,
+    collation_key,
+)
+
+__all__ = [  # what the engine, item preparation and tests use
+    "ALL", "CLOSE_MARK", "ELEMENT_MIXINS", "FIELD_SEPARATOR", "OPEN_MARK", "WORKAROUNDS", "build_element_classes",
+    "collation_key", "escape_html", "merge_punctuation", "merge_quote_period", "punctuation_in_quote",
+    "substitute_subsequent_authors", "typographic_quotes",
+]
+
+
+# name → kind ("element" mixins, "items" preprocessing, "output" postprocessing, "engine" passes)
+WORKAROUNDS: dict[str, str] = {
+    "initialize-false": "element",
+    "second-field-align": "element",
+    "html-escape": "items",
+    "text-case-str": "element",
+    "near-note-distance": "element",
+    "label-text-case": "element",
+    "punctuation-in-quote": "output",
+    "typographic-quotes": "items",
+    "year-suffix": "engine",
+    "disambiguate-condition": "element",
+    "subsequent-author-substitute": "element",
+    "collation-sort": "element",
+    "trim-entry": "output",
+    "punctuation-merge": "output",
+    "title-case-hyphen": "element",
+    "substitute-names": "element",
+    "locale-date-delimiter": "element",
+    "cite-order": "element",
+    "cite-collapse": "element",
+    "is-numeric": "element",
+    "locator-range": "element",
+    "demote-particle-sort": "element",
+    "group-suppression": "element",
+    "locale-language-match": "element",
+    "after-inverted-name": "element",
+    "sort-separator-space": "element",
+    "display-left-margin": "element",
+    "display-layout-suffix": "element",
+    "strip-periods-number": "element",
+    "quote-period": "output",
+    "legacy-ordinal-terms": "element",
+    "particle-join": "element",
+    "structure-cache": "speed",
+}
+ALL = frozenset(WORKAROUNDS)
+
+
+ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
+    "initialize-false": (("name", InitializeFalse),),
+    "group-suppression": (("group", GroupByRender), ("macro", MacroByRender), ("text", CountVariables),
+                          ("number", CountVariables), ("names", CountVariables), ("date", CountVariables)),
+    "second-field-align": (("layout", SecondFieldAlign),),
+    "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
+                      ("name-part", TextCaseStr)),
+    "title-case-hyphen": (("text", TitleCaseHyphen),),
+    "near-note-distance": (("style", NearNoteDistance),),
+    "label-text-case": (("label", LabelTextCase),),
+    "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
+    "subsequent-author-substitute": (("names", RecordFirstNames),),
+    "substitute-names": (("names", SubstituteNames), ("substitute", Substituting), ("text", SubstitutedText)),
+    "locale-date-delimiter": (("date", LocaleDateDelimiter),),
+    "cite-collapse": (("layout", CiteCollapse),),  # before cite-order, whose hook it overrides
+    "cite-order": (("layout", CiteOrder),),
+    "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
+    "locator-range": (("text", LocatorRange),),
+    "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),
+    "collation-sort": (("key", CollationSort),),
+    "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
+    # before locale-language-match, which searches the locales itself
+    "legacy-ordinal-terms": (("*", LegacyOrdinalTerms),),
+    "locale-language-match": (("*", LocaleLanguageMatch),),
+    "year-suffix": (("date-part", ImplicitYearSuffix), ("key", SortWithoutSuffix), ("text", SuffixlessSortText)),
+    "after-inverted-name": (("name", AfterInvertedName),),
+    "sort-separator-space": (("name", SortSeparatorSpace),),
+    "display-left-margin": tuple((tag, LeftMarginSpace) for tag in ("group", "text", "date", "names", "number",
+                                                                     "label")),
+    "display-layout-suffix": (("layout", DisplayLayoutSuffix),),
+    "strip-periods-number": (("text", StripPeriodsNumber),),
+    "particle-join": (("name", ParticleJoin),),
+}
+
+
+def build_element_classes(base_classes: dict[str, type], model, enabled: frozenset[str]) -> dict[str, type]:
+    """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``).
+    ``structure-cache`` (an optimisation) goes into every class."""
+    mixins: dict[str, list[type]] = {}
+    for name, pairs in ELEMENT_MIXINS.items():
+        if name in enabled:
+            for tag, mixin in pairs:
+                mixins.setdefault(tag, []).append(mixin)
+    classes = dict(base_classes)
+    for tag, base in base_classes.items():
+        extra = [*mixins.get(tag, ()), *mixins.get("*", ())]
+        if "structure-cache" in enabled:
+            extra.append(CachedStructure)
+            if hasattr(base, "calls_variable"):
+                extra.insert(0, CachedCallsVariable)
+        if extra:
+            classes[tag] = type(base.__name__, (*extra, base), {"cp": model})
+    return classes

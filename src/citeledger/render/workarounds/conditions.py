@@ -1,0 +1,105 @@
+"""Conditions and suppression: cs:if tests (``disambiguate``, ``is-numeric``) and groups or
+macros judged on what rendered.
+
+Part of the workaround table in ``render.workarounds`` (``__init__``), which lists and switches them."""
+
+from __future__ import annotations
+
+import re
+
+
+def _variable_counts(element) -> list[int]:
+    root = element.getroottree().getroot()
+    counts = vars(root).get("citeledger_counts")
+    if counts is None:
+        counts = root.citeledger_counts = [0, 0]
+    return counts
+
+
+class CountVariables:
+    """Count, while rendering, the variables called and those that printed something (for GroupByRender)."""
+
+    def render(self, *args, **kwargs):
+        is_text = self.tag.endswith("}text")
+        if is_text and self.get("macro") is not None:
+            # as citeproc-js: a macro that printed something counts as a variable that printed
+            text = super().render(*args, **kwargs)
+            if text:
+                counts = _variable_counts(self)
+                counts[0], counts[1] = counts[0] + 1, counts[1] + 1
+            return text
+        if is_text and self.get("variable") in (None, "year-suffix"):
+            return super().render(*args, **kwargs)
+        counts = _variable_counts(self)
+        counts[0] += 1
+        text = super().render(*args, **kwargs)
+        if text:
+            counts[1] += 1
+        return text
+
+
+class GroupByRender:
+    """A cs:group is suppressed when it called variables and none of them printed, judged on the branch
+    of each cs:choose actually taken (citeproc-py judged statically, so ``p. .`` and ``translated by .``
+    were printed for absent variables)."""
+
+    def process(self, item, context=None, **kwargs):
+        counts = _variable_counts(self)
+        called, rendered = counts
+        text = super().process(item, context=context, **kwargs)
+        if counts[0] > called and counts[1] == rendered:
+            raise self.cp.VariableError
+        return text
+
+
+class MacroByRender:
+    """citeproc-js treats a macro like a group: ``<text term="translator" form="verb"/><names
+    variable="translator"/>`` prints nothing when there is no translator."""
+
+    def render(self, item, context=None, sort_options=None):
+        counts = _variable_counts(self)
+        called, rendered = counts
+        text = super().render(item, context=context, sort_options=sort_options)
+        if counts[0] > called and counts[1] == rendered:
+            return None
+        return text
+
+
+_CONDITION_TESTS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
+
+
+class DisambiguateCondition:
+    """``cs:if disambiguate="true"`` holds only for works the engine found ambiguous; it combines with
+    the element's other tests under ``match`` like any test."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        if "disambiguate" not in self.attrib:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        ambiguous = self.get_root().citeledger_ambiguous or set()  # None when the engine did not look
+        holds = self.get("disambiguate").lower() == "true" and item.key in ambiguous
+        match = self.get("match", "all")
+        has_others = any(test in self.attrib for test in _CONDITION_TESTS)
+        if (match == "none" and holds) or (match == "all" and not holds):
+            raise self.cp.ConditionFailed
+        if has_others and not (match == "any" and holds):
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        if not has_others and match == "any" and not holds:
+            raise self.cp.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+_NUMERIC = re.compile(r"^\s*[a-z]*\d+[a-z]*(\s*[-–,&]\s*[a-z]*\d+[a-z]*)*\s*$", re.IGNORECASE)
+
+
+class IsNumeric:
+    """``is-numeric`` as CSL defines it (``81, 93`` and ``75-100`` are numeric) and for ``locator``."""
+
+    def _is_numeric(self, item):
+        results = []
+        for variable in self.get("is-numeric").split():
+            if variable == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = dict.get(item.reference, variable.replace("-", "_"))
+            results.append(value is not None and bool(_NUMERIC.match(str(value))))
+        return results
