@@ -50,7 +50,10 @@ when the fix is switched off.
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
 (tested for identical output and for being used).
 
-Not fixed (yet): ``year-suffix`` collapsing (``2003a, b``), given-name and add-names disambiguation.
+Not fixed (yet): ``year-suffix`` collapsing (``2003a, b``), given-name and add-names disambiguation;
+citeproc-js's punctuation at some joins (``Plon.; 1993``, kept double spaces ``Un.  o. O.``); ``display``
+in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names without a
+cs:name child.
 """
 
 from __future__ import annotations
