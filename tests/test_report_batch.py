@@ -174,3 +174,13 @@ def test_output_directory_that_is_a_file_exits_2(folder, tmp_path):
     result = run("report", folder / "good.txt", folder / "sub" / "bad.txt", "-o", taken)
     assert result.exit_code == 2 and "cannot write the outputs here" in result.output
     assert "Traceback" not in result.output
+
+
+def test_extract_batch_writes_one_file_per_article(folder, tmp_path):
+    out = tmp_path / "bib"
+    assert run("extract", folder, "--to", "bibtex").exit_code == 2  # several articles need -o DIRECTORY
+    result = run("extract", folder, "--to", "bibtex", "-o", out, "--jobs", "2")
+    assert result.exit_code == 2, result.output  # the binary file
+    assert sorted(p.name for p in out.iterdir()) == ["bad.bib", "good.bib"]
+    assert (out / "good.bib").read_text(encoding="utf-8") == run("extract", folder / "good.txt").stdout
+    assert summary_rows(result.output)[str(folder / "good.txt")] == ["ok", "-", "-", "-"]

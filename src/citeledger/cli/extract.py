@@ -9,11 +9,13 @@ from citeledger.diagnostics import exit_code, filter_diagnostics, resolve_codes
 from citeledger.references import METHODS
 from citeledger.references.extract import OUTPUTS, explain, extract_references, render_result
 
+from . import batch
+from .extract_batch import extract_batch
 from .output import emit, print_diagnostics, unusable_input_exits_2
 
 
 @click.command()
-@click.argument("article", metavar="ARTICLE")
+@click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True)
 @click.option("--from", "from_format", type=click.Choice(FORMATS), help="Article format (default: guessed).")
 @click.option(
     "--to",
@@ -36,7 +38,9 @@ from .output import emit, print_diagnostics, unusable_input_exits_2
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (e.g. a missing place, CL103).")
 @click.option("--select", multiple=True, metavar="CODE", help="Only report these codes or slugs.")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these codes or slugs.")
-def extract(article, from_format, to_format, output, method, explain_, encoding, strict, select, ignore) -> None:
+@batch.batch_options
+def extract(articles, from_format, to_format, output, method, explain_, encoding, strict, select, ignore, jobs,
+            quiet) -> None:
     """Extract an article's reference list (and its own entry) as BibTeX or CSL-JSON.
 
     Reads plain text, Markdown or HTML (ARTICLE `-` is stdin). Findings go to
@@ -48,11 +52,16 @@ def extract(article, from_format, to_format, output, method, explain_, encoding,
       citeledger extract article.txt --to bibtex -o references.bib
       citeledger extract page.html --to csl-json
       citeledger extract article.md --explain
+      citeledger extract articles/ --to bibtex -o bib/ --jobs 2
     """
     try:
         resolve_codes([*select, *ignore])
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+    if batch.is_batch(articles):  # several files or a directory: one output file each in the -o directory
+        extract_batch(articles, output, jobs, quiet, from_format=from_format, encoding=encoding, method=method,
+                      to_format=to_format, explain_=explain_, select=select, ignore=ignore, strict=strict)
+    article = articles[0]
     with unusable_input_exits_2():
         result = extract_references(article, from_format, encoding, method)
         text, written = (explain(result), []) if explain_ else render_result(result, to_format, article)
