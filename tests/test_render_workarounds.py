@@ -283,7 +283,7 @@ def test_collation_sort_puts_accented_names_in_place() -> None:
 
 
 def test_year_suffix_letters() -> None:
-    from citeledger.render.disambiguation import suffix_letters
+    from citeledger.keys import suffix_letters
 
     assert [suffix_letters(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
 

@@ -77,8 +77,9 @@ def check_pattern(pattern: str) -> None:
         raise ValueError(f"unknown key placeholder(s) {', '.join(unknown)}; use {', '.join(PLACEHOLDERS)}")
 
 
-def _suffix(index: int) -> str:
-    """0 → ``a`` … 25 → ``z``, 26 → ``aa``: enough letters for any number of collisions."""
+def suffix_letters(index: int) -> str:
+    """0 → ``a`` … 25 → ``z``, 26 → ``aa``: the letters that tell colliding keys (and, in author–year
+    styles, same-author-same-year works) apart, in citeproc-js's sequence."""
     letters = ""
     index += 1
     while index:
@@ -105,7 +106,7 @@ def assign_keys(references: Sequence[Reference], pattern: str = DEFAULT_PATTERN,
             while True:
                 index = next_suffix.get(base, 0)
                 next_suffix[base] = index + 1
-                key = base + _suffix(index)
+                key = base + suffix_letters(index)
                 if key.lower() not in used:
                     break
         used.add(key.lower())

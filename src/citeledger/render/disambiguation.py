@@ -11,17 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from citeledger.keys import suffix_letters
+
 SUFFIX_KEY, USED_KEY = "citeledger_suffix", "citeledger_used"
-
-
-def suffix_letters(index: int) -> str:
-    """0 → a, 25 → z, 26 → aa (citeproc-js's sequence)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 def _collisions(keys: Sequence[str], render_alone: Callable[[str], str | None]) -> list[list[str]]:
