@@ -22,6 +22,7 @@ from lxml import etree
 
 from citeledger.diagnostics import Diagnostic
 from citeledger.render.engine import StyleError
+from citeledger.resources import resource_dir
 
 _HEAD_BYTES = 4096  # the title, class and parent link sit in the first few lines of a CSL file
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
@@ -41,10 +42,7 @@ class StyleInfo:
 
 def project_styles_dir() -> Path:
     """Our own styles: inside the installed package, else the source checkout's top-level folder."""
-    packaged = Path(str(importlib.resources.files("citeledger") / "styles"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "styles"
+    return resource_dir("styles")
 
 
 def official_styles_dir() -> Path:
