@@ -34,19 +34,23 @@ def check_one(path: str, options: LedgerOptions, select, ignore, strict: bool) -
     return batch.ledger_result(path, ledger, exit_code(findings, strict), findings)
 
 
+def _emit_findings(findings, output_format: str, output: str | None) -> None:
+    """Linter lines on stderr, or JSON / SARIF on stdout or in ``output``."""
+    if output_format == "text":
+        print_diagnostics(findings)
+        return
+    text = format_json(findings) + "\n" if output_format == "json" else render_sarif(findings)
+    with unusable_input_exits_2():
+        emit(text, output)
+
+
 def _check_batch(articles, options, output_format, select, ignore, strict, output, jobs, quiet) -> None:
     with unusable_input_exits_2():
         paths = batch.expand_paths(articles)
     work = partial(check_one, options=options, select=select, ignore=ignore, strict=strict)
     results = batch.run_batch(paths, work, jobs, quiet, "checking")
     findings = [diagnostic for result in results for diagnostic in result.diagnostics]
-    with unusable_input_exits_2():
-        if output_format == "json":
-            emit(format_json(findings) + "\n", output)
-        elif output_format == "sarif":
-            emit(render_sarif(findings), output)
-    if output_format == "text":
-        print_diagnostics(findings)
+    _emit_findings(findings, output_format, output)
     batch.print_summary(results)
     raise SystemExit(batch.worst_code(results))
 
@@ -93,12 +97,8 @@ def check(articles, bib, from_format, output_format, uncited, strict, select, ig
         _check_batch(articles, options, output_format, select, ignore, strict, output, jobs, quiet)
     with unusable_input_exits_2():
         ledger = check_file(articles[0], options)
-        findings = filter_diagnostics(ledger.diagnostics, select, ignore)
-        if output_format == "json":
-            emit(format_json(findings) + "\n", output)
-        elif output_format == "sarif":
-            emit(render_sarif(findings), output)
+    findings = filter_diagnostics(ledger.diagnostics, select, ignore)
+    _emit_findings(findings, output_format, output)
     if output_format == "text":
-        print_diagnostics(findings)
         click.echo(_summary(ledger, findings), err=True)
     raise SystemExit(exit_code(findings, strict))
