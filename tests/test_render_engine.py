@@ -125,3 +125,14 @@ def test_list_styles_searches_id_and_title() -> None:
     apa = next(i for i in styles.list_styles("apa 7th") if i.id == "apa")
     assert apa.style_class == "in-text" and apa.title == "APA Style 7th edition"
     assert styles.list_styles("no such style anywhere") == []
+
+
+def test_a_repeated_id_formats_the_first_item():
+    from citeledger.render.engine import format_items, load_style
+    from citeledger.render.styles import resolve_style
+
+    items = [{"id": "k", "type": "book", "title": "First Title"}, {"id": "k", "type": "book", "title": "Second Title"}]
+    formatted = format_items(items, load_style(resolve_style("apa")))
+    assert len(formatted.entries) == 1
+    assert "First Title" in formatted.entries[0].text
+    assert any("repeats an id" in d.message for d in formatted.diagnostics)

@@ -280,6 +280,10 @@ def _build_source(items: Sequence[dict], diagnostics: list[Diagnostic], path: st
     ids: dict[str, str] = {}
     for item in items:
         key = str(item.get("id", ""))
+        if key.lower() in ids:  # as in BibTeX (and our linker), the first item with an id counts
+            diagnostics.append(Diagnostic("CL502", f"item {key!r} repeats an id; the first one is used",
+                                          severity=Severity.INFO, subject=key))
+            continue
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
