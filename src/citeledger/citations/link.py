@@ -248,8 +248,14 @@ def link_citations(citations: Sequence[Citation], references: Sequence[Reference
     in order (method ``key``, ``surname+year``, ``fuzzy``, ``title+year``, ``ambiguous`` or ``unresolved``).
     Emits no codes: the checks read the links."""
     index = _Index(to_targets(references))
-    return [
-        _link_item(item, index, (number, position))
-        for number, citation in enumerate(citations)
-        for position, item in enumerate(citation.items)
-    ]
+    # An article cites the same work many times: link each distinct way of citing it once. Without this,
+    # thousands of citations of one surname against thousands of references with it were quadratic.
+    linked: dict[tuple, Link] = {}
+    links = []
+    for number, citation in enumerate(citations):
+        for position, item in enumerate(citation.items):
+            how = (item.key, item.names, item.year, item.year_suffix, item.title, item.et_al)
+            if how not in linked:
+                linked[how] = _link_item(item, index, (number, position))
+            links.append(replace(linked[how], citation=number, item=position))
+    return links
