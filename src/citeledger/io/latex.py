@@ -167,8 +167,8 @@ def _protected_runs(text: str) -> list[tuple[int, int]]:
 def protect_title(text: str, langid: str = "", ascii: bool = False) -> str:
     """Unicode title → LaTeX with case protection for sentence-casing BibTeX styles.
 
-    Non-English titles (``langid`` not an English variant) are protected as a whole: ``{Le Mal
-    Cambodgien}``. English titles get one brace group per run of words that must keep their
+    Non-English titles (``langid`` not an English variant) are protected as a whole: ``{Le
+    Portail}``. English titles get one brace group per run of words that must keep their
     capitals (see ``_needs_protection``): ``{CPK} leaders and the {UN}``. Never ``{{…}}``."""
     if not text:
         return ""

@@ -1,7 +1,7 @@
 """The site's "Cite this item" line for an article's own entry, and ISSN validation.
 
-``Chandler David, Ieng Sary, Mass Violence & Résistance, [online], published on: 3 February, 2008,
-accessed 17/02/2021, URL : …, ISSN 1961-9898``: the ``URL : …`` slot only when a URL is known (never
+``Sok Dara, Kaing Guek Eav (Duch), Mass Violence & Résistance, [online], published on: 12 March, 2010,
+accessed 01/06/2024, URL : …, ISSN 1961-9898``: the ``URL : …`` slot only when a URL is known (never
 an empty ``,,``). Rendered with our ``citeledger-cite-this`` CSL style, or any ``style``.
 Codes: CL401 (ISSN malformed or failing its check digit), plus the engine's.
 """

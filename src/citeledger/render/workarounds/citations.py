@@ -51,7 +51,7 @@ class CiteOrder:
 
 
 class CiteCollapse:
-    """cs:citation ``collapse``: ``(Chandler 1993, 2000)`` for cites by the same names (``year``,
+    """cs:citation ``collapse``: ``(Kiernan 1996, 2008)`` for cites by the same names (``year``,
     ``year-suffix``…), ``[6–8]`` for runs of citation numbers. Needs cite-order."""
 
     def collapse_cites(self, rendered, names) -> list:

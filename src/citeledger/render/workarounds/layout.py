@@ -34,7 +34,7 @@ def _render_or_none(element, item, missing: type[Exception]):
 
 class LeftMarginSpace:
     """A ``display="left-margin"`` field is followed by a space in text output, as citeproc-js's
-    text format does (``1993 Pol Pot``, not ``1993Pol Pot``). HTML is left as it was."""
+    text format does (``2000 Le Portail``, not ``2000Le Portail``). HTML is left as it was."""
 
     def wrap(self, string):
         text = super().wrap(string)
@@ -47,7 +47,7 @@ class LeftMarginSpace:
 
 class DisplayLayoutSuffix:
     """A bibliography layout whose first child has ``display``: citeproc-js puts the layout's suffix
-    in place of the last child's own (``… Plon`` when the layout has none, not ``… Plon.``)."""
+    in place of the last child's own (``… Grasset`` when the layout has none, not ``… Grasset.``)."""
 
     def render_bibliography(self, citation_items):
         children = list(self)

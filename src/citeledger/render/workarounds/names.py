@@ -134,7 +134,7 @@ def _layout_of(element):
 
 class AfterInvertedName:
     """``delimiter-precedes-last`` / ``-et-al`` = ``after-inverted-name``: the delimiter goes in when the
-    name before ``and`` (or et al.) is inverted (``Chandler, David, and Ben Kiernan``); citeproc-py
+    name before ``and`` (or et al.) is inverted (``Panh, Rithy, and Christophe Bataille``); citeproc-py
     treated the value as ``never``."""
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
@@ -162,7 +162,7 @@ class AfterInvertedName:
 
 
 class SortSeparatorSpace:
-    """Runs of spaces in ``sort-separator`` print as one, as in citeproc-js (``Chandler  D`` → ``Chandler D``)."""
+    """Runs of spaces in ``sort-separator`` print as one, as in citeproc-js (``Bizot  F`` → ``Bizot F``)."""
 
     def get_option(self, name, context=None, sort_options=None):
         value = super().get_option(name, context, sort_options)

@@ -37,7 +37,7 @@ def typographic_quotes(text: str, open_quote: str, close_quote: str, french: boo
 
 
 def punctuation_in_quote(text: str, close_quotes: tuple[str, ...]) -> str:
-    """``“Ieng Sary”.`` → ``“Ieng Sary.”`` (for locales with ``punctuation-in-quote="true"``)."""
+    """``“Le Portail”.`` → ``“Le Portail.”`` (for locales with ``punctuation-in-quote="true"``)."""
     for quote in close_quotes:
         if quote:  # a quote that already ends in punctuation swallows the mark that follows it
             pattern = r"([.,!?])?" + re.escape(quote) + r"([.,])"
@@ -51,7 +51,7 @@ def merge_punctuation(text: str) -> str:
 
 
 def merge_quote_period(text: str, close_quotes: tuple[str, ...]) -> str:
-    """``‘Le Mal Cambodgien.’.`` → ``‘Le Mal Cambodgien.’``: a period after a close quote that already
+    """``‘Le Portail.’.`` → ``‘Le Portail.’``: a period after a close quote that already
     follows one is dropped, as citeproc-js does (``?’.`` and ``.’,`` are kept)."""
     for quote in close_quotes:
         if quote:

@@ -11,7 +11,7 @@ from citeledger.render.workarounds.output import CLOSE_MARK, OPEN_MARK
 
 
 class NestedQuotes:
-    """Data quotes inside a quoted title become the locale's inner quotes (``“… ‘Khmers rouges’ …”``)."""
+    """Data quotes inside a quoted title become the locale's inner quotes (``“… ‘guerre froide’ …”``)."""
 
     def quote(self, string):
         if self.get("quotes", "false").lower() == "true" and (OPEN_MARK in str(string) or CLOSE_MARK in str(string)):
