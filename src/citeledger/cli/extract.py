@@ -5,39 +5,23 @@ from __future__ import annotations
 import click
 
 from citeledger.article import FORMATS
-from citeledger.diagnostics import exit_code, filter_diagnostics, resolve_codes
-from citeledger.references import METHODS
-from citeledger.references.extract import OUTPUTS, explain, extract_references, render_result
+from citeledger.diagnostics import exit_code, filter_diagnostics
+from citeledger.references.extract import explain, extract_references, render_result
 
 from . import batch
 from .extract_batch import extract_batch
+from .options import finding_filters, reference_output_options
 from .output import emit, print_diagnostics, unusable_input_exits_2
 
 
 @click.command()
 @click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True)
 @click.option("--from", "from_format", type=click.Choice(FORMATS), help="Article format (default: guessed).")
-@click.option(
-    "--to",
-    "to_format",
-    type=click.Choice(OUTPUTS),
-    default="bibtex",
-    show_default=True,
-    help="Output: BibTeX, BibLaTeX, CSL-JSON, or json (fields with spans and confidences).",
-)
-@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
-@click.option(
-    "--method",
-    type=click.Choice(METHODS),
-    default="hybrid",
-    show_default=True,
-    help="Templates then labeller (hybrid), templates only (rules), labeller only.",
-)
+@reference_output_options
 @click.option("--explain", "explain_", is_flag=True, help="Print the labelled tokens of every reference instead.")
 @click.option("--encoding", metavar="CODEC", help="Read with this encoding instead of sniffing it.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (e.g. a missing place, CL103).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only report these codes or slugs.")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these codes or slugs.")
+@finding_filters
 @batch.batch_options
 def extract(articles, from_format, to_format, output, method, explain_, encoding, strict, select, ignore, jobs,
             quiet) -> None:
@@ -54,10 +38,6 @@ def extract(articles, from_format, to_format, output, method, explain_, encoding
       citeledger extract article.md --explain
       citeledger extract articles/ --to bibtex -o bib/ --jobs 2
     """
-    try:
-        resolve_codes([*select, *ignore])
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
     if batch.is_batch(articles):  # several files or a directory: one output file each in the -o directory
         extract_batch(articles, output, jobs, quiet, from_format=from_format, encoding=encoding, method=method,
                       to_format=to_format, explain_=explain_, select=select, ignore=ignore, strict=strict)

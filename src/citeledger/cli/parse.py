@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import click
 
-from citeledger.diagnostics import exit_code, filter_diagnostics, resolve_codes
+from citeledger.diagnostics import exit_code, filter_diagnostics
 from citeledger.io.textfile import read_text
-from citeledger.references import METHODS
-from citeledger.references.extract import OUTPUTS, explain, parse_reference_text, render_result
+from citeledger.references.extract import explain, parse_reference_text, render_result
 
+from .options import finding_filters, reference_output_options
 from .output import emit, print_diagnostics, unusable_input_exits_2
 
 
 @click.command()
 @click.argument("references", nargs=-1, metavar="[REF…|-]")
-@click.option(
-    "--to",
-    "to_format",
-    type=click.Choice(OUTPUTS),
-    default="bibtex",
-    show_default=True,
-    help="Output: BibTeX, BibLaTeX, CSL-JSON, or json (fields with spans and confidences).",
-)
-@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
-@click.option(
-    "--method",
-    type=click.Choice(METHODS),
-    default="hybrid",
-    show_default=True,
-    help="Templates then labeller (hybrid), templates only (rules), labeller only.",
-)
+@reference_output_options
 @click.option("--explain", "explain_", is_flag=True, help="Print the labelled tokens instead.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (e.g. an unparsed reference, CL102).")
-@click.option("--select", multiple=True, metavar="CODE", help="Only report these codes or slugs.")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these codes or slugs.")
+@finding_filters
 def parse(references, to_format, output, method, explain_, strict, select, ignore) -> None:
     """Parse free-text references into BibTeX or CSL-JSON entries.
 
@@ -47,10 +31,6 @@ def parse(references, to_format, output, method, explain_, strict, select, ignor
       citeledger parse - --to csl-json < references.txt
       citeledger parse "Smith, J. (2001). A book. London: Verso." --explain
     """
-    try:
-        resolve_codes([*select, *ignore])
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
     with unusable_input_exits_2():
         if not references or references == ("-",):
             text, source = read_text("-").text, "-"
