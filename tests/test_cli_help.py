@@ -56,3 +56,11 @@ def test_python_dash_m_runs_the_cli():
     result = subprocess.run([sys.executable, "-m", "citeledger", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["parse", "extract", "check"])
+def test_an_unknown_code_in_select_is_a_usage_error(command, monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(cli, [command, "examples/duch.txt", "--select", "no-such-check"])
+    assert result.exit_code == 2
+    assert "no-such-check" in result.output
