@@ -6,12 +6,10 @@ entry on the list that now matches (an unexpected pass: update the list).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from citeledger.render import engine, fidelity, styles
+from format_goldens import load_cites, load_golden, load_items
 
 STYLES = (
     "apa", "chicago-author-date", "chicago-shortened-notes-bibliography", "modern-language-association",
@@ -21,21 +19,6 @@ STYLES = (
 ITEM_SETS = ("sample", "mixed")
 FORMATS = ("text", "html")
 
-DATA = Path(__file__).resolve().parent / "data"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "format"
-
-
-def load_items(item_set: str) -> list[dict]:
-    return json.loads((DATA / f"{item_set}-items.json").read_text(encoding="utf-8"))
-
-
-def load_cites(item_set: str) -> list[list[engine.Cite]]:
-    clusters = json.loads((DATA / f"{item_set}-cites.json").read_text(encoding="utf-8"))
-    return [[engine.Cite(**cite) for cite in cluster] for cluster in clusters]
-
-
-def load_golden(style: str, item_set: str, fmt: str) -> dict:
-    return json.loads((GOLDEN / style / f"{item_set}.{fmt}.json").read_text(encoding="utf-8"))
 
 # (style, item set) → (entry indices, citation indices) known to differ, in both text and HTML.
 # ISO 690 (fr): citeproc-js joins collapsed years with "; " where the style names no
