@@ -3,7 +3,8 @@
 CSL's order (after names and given names, which are not done here): render the citations of the
 works; those that collide are *ambiguous*; re-render them with ``cs:if disambiguate="true"`` holding;
 those that still collide get year suffixes (``2003a``, ``2003b``) in bibliography order, when the style
-asks for them. No citeproc import: the engine passes ``render_alone(key) -> str``.
+asks for them. No citeproc import: the engine passes ``render_each(keys) -> [text or None, …]``, which
+renders each work's citation alone, in the current disambiguation state (the engine may do it in parallel).
 """
 
 from __future__ import annotations
@@ -16,27 +17,29 @@ from citeledger.keys import suffix_letters
 SUFFIX_KEY, USED_KEY = "citeledger_suffix", "citeledger_used"
 
 
-def _collisions(keys: Sequence[str], render_alone: Callable[[str], str | None]) -> list[list[str]]:
+RenderEach = Callable[[Sequence[str]], Sequence[str | None]]
+
+
+def _collisions(keys: Sequence[str], render_each: RenderEach) -> list[list[str]]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        text = render_alone(key)
+    for key, text in zip(keys, render_each(keys), strict=True):
         groups[text if text else f"\x00{key}"].append(key)
     return [group for group in groups.values() if len(group) > 1]
 
 
-def disambiguate(keys: Sequence[str], render_alone, root, references, enabled: frozenset[str]) -> None:
+def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references, enabled: frozenset[str]) -> None:
     """Mark ambiguous works on ``root`` (``citeledger_ambiguous``) and give year suffixes to the works
     that stay ambiguous. ``keys`` are in bibliography order; ``references`` maps key → citeproc Reference."""
     root.citeledger_ambiguous = set()
     if not {"year-suffix", "disambiguate-condition"} & enabled:
         return
-    groups = _collisions(keys, render_alone)
+    groups = _collisions(keys, render_each)
     if not groups:
         return
     ambiguous = {key for group in groups for key in group}
     if "disambiguate-condition" in enabled:
         root.citeledger_ambiguous = ambiguous
-        groups = _collisions([key for key in keys if key in ambiguous], render_alone)
+        groups = _collisions([key for key in keys if key in ambiguous], render_each)
     wants_suffix = (root.citation.get("disambiguate-add-year-suffix") or "false") == "true"
     if "year-suffix" not in enabled or not wants_suffix:
         return

@@ -260,8 +260,11 @@ def _disambiguate(bibliography, style: Style, diagnostics: list[Diagnostic]) -> 
             disambiguation.reset_item(item)
         return _guarded(lambda: str(style.citeproc.render_citation(citation, [], None)), [], style.source, "")
 
+    def render_each(keys):
+        return [render_alone(key) for key in keys]
+
     keys = [item.key for item in bibliography.items]
-    disambiguation.disambiguate(keys, render_alone, style.root, bibliography.source, style.enabled)
+    disambiguation.disambiguate(keys, render_each, style.root, bibliography.source, style.enabled)
 
 
 def _citation(cluster: Sequence[Cite]) -> Citation:
