@@ -25,7 +25,9 @@ from .output import emit, print_diagnostics, unusable_input_exits_2
 @click.option("--cited-only", is_flag=True, help="List only the works named by --cite.")
 @click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def format_command(files, style, locale, to, cites, cited_only, output, strict) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes for a long bibliography (default: one per core; the output is the same).")
+def format_command(files, style, locale, to, cites, cited_only, output, strict, jobs) -> None:
     """Format a bibliography (.bib or CSL-JSON files; `-` is stdin) in a CSL style.
 
     Citations from --cite come first, then the bibliography. Engine warnings,
@@ -40,7 +42,7 @@ def format_command(files, style, locale, to, cites, cited_only, output, strict) 
       citeledger format references.bib --cite short2007:81,93 --cite 'heder2004:75-100;picq1984' --cited-only
     """
     with unusable_input_exits_2():
-        result = format_files(files, style, locale=locale, to=to, cites=cites, cited_only=cited_only)
+        result = format_files(files, style, locale=locale, to=to, cites=cites, cited_only=cited_only, jobs=jobs)
         emit(result.text, output)
     print_diagnostics(result.diagnostics)
     raise SystemExit(exit_code(result.diagnostics, strict))

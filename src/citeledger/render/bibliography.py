@@ -76,9 +76,10 @@ def _read_json(text: str, path: str) -> list[dict]:
 
 def format_files(
     paths: Sequence[str], style: str = "apa", *, locale: str | None = None, to: str = "text",
-    cites: Sequence[str] = (), cited_only: bool = False,
+    cites: Sequence[str] = (), cited_only: bool = False, jobs: int | None = None,
 ) -> FormatResult:
-    """Read ``paths``, format with ``style`` (id or path) and assemble the output in ``to``."""
+    """Read ``paths``, format with ``style`` (id or path) and assemble the output in ``to``
+    (``jobs``: worker processes for a long bibliography, None for one per core)."""
     items, diagnostics = [], []
     for path in paths:
         found, problems = read_items(path)
@@ -86,7 +87,7 @@ def format_files(
         diagnostics.extend(problems)
     loaded = engine.load_style(styles.resolve_style(style), locale=locale)
     clusters = [parse_cite(spec) for spec in cites]
-    formatted = engine.format_items(items, loaded, cites=clusters, fmt=to, only_cited=cited_only)
+    formatted = engine.format_items(items, loaded, cites=clusters, fmt=to, only_cited=cited_only, jobs=jobs)
     diagnostics.extend(formatted.diagnostics)
     return FormatResult(render_document(formatted, loaded.title), diagnostics, formatted)
 

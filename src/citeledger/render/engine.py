@@ -34,7 +34,8 @@ from lxml import etree
 
 from citeledger.diagnostics import Diagnostic, Severity
 from citeledger.errors import UnusableInputError
-from citeledger.render import disambiguation, workarounds
+from citeledger.performance import gc_paused
+from citeledger.render import disambiguation, parallel, workarounds
 from citeledger.render import items as item_prep
 
 FORMATS = ("text", "html", "markdown")
@@ -128,6 +129,8 @@ class _ParsedStyle(CitationStylesStyle):
         if not isinstance(self.root, cp_model.Style):
             raise ValueError("not a CSL style (the root element is not cs:style)")
         _set_locale_list(self.root, locale or self.root.get("default-locale") or "en-US", parser)
+        if "structure-cache" in enabled:
+            workarounds.pin_elements(self.root, self.root.locales)
 
 
 def _set_locale_list(root, output_locale: str, parser: etree.XMLParser) -> None:
@@ -227,29 +230,46 @@ def format_items(
     cites: Sequence[Sequence[Cite]] = (),
     fmt: str = "text",
     only_cited: bool = False,
+    jobs: int | None = None,
 ) -> Formatted:
     """Format CSL-JSON ``items`` with ``style``: the bibliography (all items, or only those in ``cites``)
     and one string per citation cluster in ``cites``. Bad items, unknown ids and engine crashes become
-    CL502 diagnostics; the rest is still formatted."""
+    CL502 diagnostics; the rest is still formatted. Long bibliographies are sorted and rendered in
+    ``jobs`` worker processes (None: one per core; 1: none), with the same output (``render.parallel``)."""
     if fmt not in FORMATS:
         raise UnusableInputError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    with gc_paused():  # the collector's passes over the style's caches cost a quarter of the run, and free nothing
+        return _format(items, style, cites, fmt, only_cited, jobs)
+
+
+def _format(items, style: Style, cites, fmt: str, only_cited: bool, jobs: int | None) -> Formatted:
     diagnostics: list[Diagnostic] = list(style.diagnostics)
     style.root.formatter = formatter = _formatter(fmt)  # locale terms are read through it
+    style.root.citeledger_jobs = jobs  # read by the sort keys (parallel.ParallelSortKeys)
     prepared = item_prep.prepare(items, style.root, fmt, style.enabled)
     source, ids = _build_source(prepared, diagnostics, style.source)
     bibliography = CitationStylesBibliography(style.citeproc, source, formatter)
     clusters = [_citation(cluster) for cluster in cites]
-    if not only_cited:
-        for key in source:
-            bibliography.register(Citation([_Item(key)]))
-    for citation in clusters:
-        bibliography.register(citation, callback=lambda item: None)
+    _register(bibliography, [Citation([_Item(key)]) for key in source] if not only_cited else [], clusters)
     if style.has_bibliography:  # citeproc-py's sort needs a cs:bibliography
         _guarded(bibliography.sort, diagnostics, style.source, "sorting the bibliography")
     _disambiguate(bibliography, style, diagnostics)
     entries = _render_entries(bibliography, style, ids, fmt, diagnostics) if style.has_bibliography else []
     citations = [_render_citation(bibliography, citation, style, fmt, diagnostics) for citation in clusters]
     return Formatted(tuple(entries), tuple(citations), tuple(diagnostics), fmt)
+
+
+def _register(bibliography, listed: Sequence[Citation], clusters: Sequence[Citation]) -> None:
+    """citeproc-py's ``register`` for many citations at once: each known work once, in order of first
+    appearance (its own check scans a list: quadratic in the number of works)."""
+    seen = set(bibliography.keys)
+    for citation in (*listed, *clusters):
+        citation.bibliography = bibliography
+        for item in citation.cites:
+            if item.key in bibliography.source and item.key not in seen:
+                seen.add(item.key)
+                bibliography.keys.append(item.key)
+                bibliography.items.append(item)
 
 
 def _disambiguate(bibliography, style: Style, diagnostics: list[Diagnostic]) -> None:
@@ -261,7 +281,8 @@ def _disambiguate(bibliography, style: Style, diagnostics: list[Diagnostic]) -> 
         return _guarded(lambda: str(style.citeproc.render_citation(citation, [], None)), [], style.source, "")
 
     def render_each(keys):
-        return [render_alone(key) for key in keys]
+        jobs = style.root.citeledger_jobs
+        return parallel.map_chunks(lambda chunk: [render_alone(key) for key in chunk], keys, jobs=jobs)
 
     keys = [item.key for item in bibliography.items]
     disambiguation.disambiguate(keys, render_each, style.root, bibliography.source, style.enabled)
@@ -315,21 +336,33 @@ def _guarded(call, diagnostics: list[Diagnostic], path: str, doing: str, subject
 
 def _render_entries(bibliography, style: Style, ids: dict, fmt: str, diagnostics: list[Diagnostic]) -> list[Entry]:
     root = style.root
-    root.citeledger_names = {} if "subsequent-author-substitute" in style.enabled else None
+    collect_names = "subsequent-author-substitute" in style.enabled
+
+    def render_chunk(items) -> list[tuple[str, str | None, object, list[Diagnostic]]]:
+        """(key, text or None, names rendering for subsequent-author-substitute, findings) per item."""
+        root.citeledger_names = {} if collect_names else None
+        results = []
+        for item in items:
+            disambiguation.reset_item(item)
+            found: list[Diagnostic] = []
+            rendered = _guarded(lambda item=item: style.citeproc.render_bibliography([item]), found,
+                                style.source, f"formatting entry {ids.get(item.key, item.key)!r}", item.key)
+            text = item_prep.finish(str(rendered[0]), root, fmt, style.enabled) if rendered else None
+            results.append((item.key, text, (root.citeledger_names or {}).get(item.key), found))
+        root.citeledger_names = None
+        return results
+
     keys, texts, names = [], [], []
-    for item in bibliography.items:
-        disambiguation.reset_item(item)
-        rendered = _guarded(lambda item=item: style.citeproc.render_bibliography([item]), diagnostics,
-                            style.source, f"formatting entry {ids.get(item.key, item.key)!r}", item.key)
-        if not rendered:
-            continue
-        keys.append(item.key)
-        texts.append(item_prep.finish(str(rendered[0]), root, fmt, style.enabled))
-        names.append((root.citeledger_names or {}).get(item.key))
+    rendered = parallel.map_chunks(render_chunk, bibliography.items, jobs=root.citeledger_jobs)
+    for key, text, name, found in rendered:
+        diagnostics.extend(found)
+        if text is not None:
+            keys.append(key)
+            texts.append(text)
+            names.append(name)
     substitute = root.bibliography.get("subsequent-author-substitute")
-    if substitute is not None and root.citeledger_names is not None:
+    if substitute is not None and collect_names:
         texts = workarounds.substitute_subsequent_authors(texts, names, substitute)
-    root.citeledger_names = None
     return [Entry(ids.get(key, key), text) for key, text in zip(keys, texts, strict=True)]
 
 

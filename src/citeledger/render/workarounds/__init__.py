@@ -59,7 +59,8 @@ cs:name child.
 from __future__ import annotations
 
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
-from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure
+from citeledger.render.parallel import ParallelSortKeys
+from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, pin_elements
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance
 from citeledger.render.workarounds.conditions import (
     CountVariables,
@@ -111,7 +112,7 @@ from citeledger.render.workarounds.text import (
 
 __all__ = [  # what the engine, item preparation and tests use
     "ALL", "CLOSE_MARK", "ELEMENT_MIXINS", "FIELD_SEPARATOR", "OPEN_MARK", "WORKAROUNDS", "build_element_classes",
-    "collation_key", "escape_html", "merge_punctuation", "merge_quote_period", "punctuation_in_quote",
+    "collation_key", "escape_html", "merge_punctuation", "merge_quote_period", "pin_elements", "punctuation_in_quote",
     "substitute_subsequent_authors", "typographic_quotes",
 ]
 
@@ -192,7 +193,8 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
 
 def build_element_classes(base_classes: dict[str, type], model, enabled: frozenset[str]) -> dict[str, type]:
     """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``).
-    ``structure-cache`` (an optimisation) goes into every class."""
+    ``structure-cache`` (an optimisation) goes into every class; cs:key computes long lists of macro sort
+    keys in parallel (``render.parallel``), outside the fixes, which then run in the workers."""
     mixins: dict[str, list[type]] = {}
     for name, pairs in ELEMENT_MIXINS.items():
         if name in enabled:
@@ -201,6 +203,8 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
     classes = dict(base_classes)
     for tag, base in base_classes.items():
         extra = [*mixins.get(tag, ()), *mixins.get("*", ())]
+        if tag == "key":
+            extra.insert(0, ParallelSortKeys)
         if "structure-cache" in enabled:
             extra.append(CachedStructure)
             if hasattr(base, "calls_variable"):
