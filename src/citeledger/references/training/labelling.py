@@ -15,11 +15,14 @@ from citeledger.references.features import tokenize
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": '"', "’": '"', "'": '"',
                        "–": "-", "—": "-", "‑": "-", "\u00a0": " ", "\u202f": " "})  # fmt: skip
-_ROLE_AFTER = re.compile(r"\s*,?\s*\(?(?:eds?\.|éds?\.|dir\.|hrsg\.|hg\.|trans\.|trad\.|transl\.|translation|"
-                         r"translator|translators|editors?|ed|eds)\)?(?=[\s,.;:]|$)", re.I)  # fmt: skip
+_ROLE_AFTER = re.compile(r"\s*,?\s*\(?(?:eds?\.|éds?\.|dir\.|dirs\.|hrsg\.|hg\.|trans\.|trad\.|transl\.|translation|"
+                         r"translator|translators|editors?|ed|eds|a cura di|a c\. di|cur\.|coord\.|comp\.|"
+                         r"ed\. by|hrsg\. v\.)\)?(?=[\s,.;:]|$)", re.I)  # fmt: skip
 _ROLE_BEFORE = re.compile(r"(?:edited by|ed\. by|eds\. by|translated by|trans\. by|trad\. par|hrsg\. v\.|"
-                          r"hrsg\. von|sous la dir\. de|sous la direction de|ed\.|eds\.|trans\.)\s*$",
-                          re.I)  # fmt: skip
+                          r"hrsg\. von|hg\. v\.|hg\. von|herausgegeben von|übersetzt von|übers\. v\.|übers\. von|"
+                          r"sous la dir\. de|sous la direction de|éd\. par|édité par|traduit par|a cura di|a c\. di|"
+                          r"trad\. di|trad\. it\. di|traduzione di|ed\. de|edición de|trad\. de|ed\.|eds\.|"
+                          r"trans\.|hrsg\.|hg\.|dir\.)\s*$", re.I)  # fmt: skip
 FIELD_LABELS = (
     ("URL", "url"), ("DOI", "doi"), ("title", "title"), ("container-title", "container-title"),
     ("publisher", "publisher"), ("genre", "genre"), ("publisher-place", "location"),

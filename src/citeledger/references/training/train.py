@@ -1,14 +1,18 @@
 """Train the reference labeller (a linear-chain CRF, python-crfsuite) on the generated corpus.
 
-    python -m citeledger.references.training.train [--count 8000] [--seed 20261128] [-o MODEL] [--cache FILE]
+    python -m citeledger.references.training.train [--count 8000] [--freestyle N] [--seed 20261128] [-o MODEL]
+                                                   [--cache FILE]
 
-The same count and seed give the same corpus, word dropout draws from the same seed, and
+The corpus: ``count`` generated items rendered through CSL styles (corpus.py: the house style, 56
+chosen styles and the ~500 of styles.txt), ``freestyle`` references written by freestyle.py's
+hand-coded humanities conventions, a share of both damaged by noise.py, and the hand-annotated
+references. The same count and seed give the same corpus, word dropout draws from the same seed, and
 crfsuite's L-BFGS is deterministic, so the model file is rebuilt byte for byte, as long as the
 rendering is the same: a change to ``citeledger.render`` (the citeproc-py wrapper) changes the
 corpus, so retrain and commit the model with it. The default output
-is the model the package ships (about 0.6 MB: small enough to ship in the wheel, which spares every
-install the 10-minute rendering and any network access). ``--cache`` keeps the rendered corpus in a
-JSON file between runs.
+is the model the package ships (about 1.5 MB: small enough to ship in the wheel, which spares every
+install the rendering and training, about 5 minutes on one core, and any network access). ``--cache``
+keeps the rendered CSL corpus in a JSON file between runs.
 """
 
 from __future__ import annotations
@@ -23,10 +27,15 @@ import pycrfsuite
 
 from citeledger.references.features import sequence_features, tokenize
 from citeledger.references.training.corpus import load_handmade, render_corpus
+from citeledger.references.training.freestyle import write_reference
+from citeledger.references.training.noise import roughen
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "refcrf.crfsuite"
 DEFAULT_COUNT = 8000
 DEFAULT_SEED = 20261128
+FREESTYLE_COUNT = 8000  # references written by freestyle.py's conventions, beside the CSL renderings
+MORE_SHARE = 0.5  # share of non-house CSL renderings drawn from styles.txt rather than OFFICIAL_STYLES
+NOISE_SHARE = 0.25  # share of sequences damaged by noise.roughen
 HANDMADE_WEIGHT = 5  # each hand-annotated reference counts as this many generated ones
 # Generated titles, names and publishers come from small word banks: hiding a token's own word from
 # the model now and then makes it learn shapes, punctuation and position, which carry over to real
@@ -50,21 +59,31 @@ def load_corpus(count: int, seed: int, cache: Path | None) -> list[list[tuple[st
     """The rendered corpus, from ``cache`` when it holds this count and seed, else rendered anew."""
     if cache and cache.is_file():
         stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored["count"] == count and stored["seed"] == seed:
+        if (stored["count"], stored["seed"], stored.get("more_share")) == (count, seed, MORE_SHARE):
             return [[tuple(pair) for pair in sequence] for sequence in stored["sequences"]]
-    sequences = list(render_corpus(count, seed))
+    sequences = list(render_corpus(count, seed, MORE_SHARE))
     if cache:
-        cache.write_text(json.dumps({"count": count, "seed": seed, "sequences": sequences}), encoding="utf-8")
+        cache.write_text(json.dumps({"count": count, "seed": seed, "more_share": MORE_SHARE, "sequences": sequences}),
+                         encoding="utf-8")  # fmt: skip
     return sequences
 
 
+def generate_sequences(count: int, seed: int, freestyle: int, cache: Path | None = None) -> list:
+    """The CSL renderings and the freestyle references, a share of them damaged; deterministic."""
+    written, damage = random.Random(seed + 2), random.Random(seed + 3)
+    sequences = load_corpus(count, seed, cache) + [write_reference(written) for _ in range(freestyle)]
+    return [roughen(sequence, damage) if damage.random() < NOISE_SHARE else sequence for sequence in sequences]
+
+
 def build_model(output: Path = MODEL_PATH, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED,
-                cache: Path | None = None) -> dict:  # fmt: skip
-    """Renders ``count`` items, trains, writes the model to ``output``; returns counts and timings."""
+                cache: Path | None = None, freestyle: int | None = None) -> dict:  # fmt: skip
+    """Renders ``count`` items (and writes ``freestyle`` references, by default in proportion), trains,
+    writes the model to ``output``; returns counts and timings."""
     started = time.perf_counter()
     rng = random.Random(seed)
     trainer = pycrfsuite.Trainer(verbose=False)
-    sequences = load_corpus(count, seed, cache) + load_handmade() * HANDMADE_WEIGHT
+    freestyle = FREESTYLE_COUNT * count // DEFAULT_COUNT if freestyle is None else freestyle
+    sequences = generate_sequences(count, seed, freestyle, cache) + load_handmade() * HANDMADE_WEIGHT
     for sequence in sequences:
         trainer.append(*_xy(sequence, rng))
     rendered = time.perf_counter()
@@ -80,9 +99,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("-o", "--output", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--freestyle", type=int, help=f"freestyle references (default {FREESTYLE_COUNT} per {DEFAULT_COUNT} items)"
+    )
     parser.add_argument("--cache", type=Path, help="keep the rendered corpus here between runs")
     args = parser.parse_args()
-    print(build_model(args.output, args.count, args.seed, args.cache))
+    print(build_model(args.output, args.count, args.seed, args.cache, args.freestyle))
 
 
 if __name__ == "__main__":

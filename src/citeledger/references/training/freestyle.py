@@ -1,0 +1,337 @@
+"""Labelled references written by hand-coded conventions instead of CSL styles: the footnote and
+bibliography habits of Italian, German, French, Spanish and English humanities and social sciences
+that few CSL styles print (``a cura di``, ``Hrsg. von``, ``In:``, ``Roma-Bari 1990``, ``XII (1990),
+n. 3``, ``S. 12-34``, journals in guillemets, place and year without a publisher).
+
+Each reference is built piece by piece, so every character's field is known: no search is needed
+to label it. Every convention is drawn from one ``random.Random``, so a seed gives the same corpus.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from citeledger.references.training import vocab, vocab_europe
+
+LANGS = ("it", "de", "fr", "en", "es")
+LANG_WEIGHTS = (30, 25, 15, 22, 8)
+KINDS = ("book", "chapter", "article", "edited")
+KIND_WEIGHTS = (38, 24, 30, 8)
+_FREE = {"it": vocab_europe.IT_WORDS, "de": vocab_europe.DE_WORDS, "es": vocab_europe.ES_WORDS,
+         "fr": vocab.FREE_WORDS["fr"], "en": vocab.FREE_WORDS["en"] + " " + vocab_europe.SCIENCE_WORDS}  # fmt: skip
+_NAME_POOL = {"it": "it", "de": "de", "fr": "fr", "en": "en", "es": "es"}
+_ROLE_AFTER = {"it": (" (a cura di)", " (a c. di)", " (ed.)", " (eds.)", " (cur.)", " (curr.)"),
+               "de": (" (Hrsg.)", " (Hg.)", " (Hrsg.)", " (ed.)", " (Eds.)"),
+               "fr": (" (dir.)", " (éd.)", " (éds.)", " (ed.)"),
+               "en": (" (ed.)", " (eds.)", " (Ed.)", " (Eds.)", ", ed.", ", eds.", " (editor)", " (editors)"),
+               "es": (" (ed.)", " (eds.)", " (coord.)", " (dir.)", " (comp.)")}  # fmt: skip
+_ROLE_BEFORE = {"it": ("a cura di ", "a c. di ", "a cura di ", "ed. by "),
+                "de": ("hrsg. von ", "Hrsg. v. ", "hg. von ", "Hrsg. von "),
+                "fr": ("sous la dir. de ", "sous la direction de ", "éd. par ", "dir. "),
+                "en": ("ed. by ", "edited by ", "Edited by ", "ed. "),
+                "es": ("ed. de ", "edición de ", "coord. por ")}  # fmt: skip
+_TRANSLATED = {"it": ("trad. it. di ", "trad. di ", "tr. it. "), "de": ("übers. von ", "aus dem Englischen von "),
+               "fr": ("trad. par ", "traduit par ", "trad. de l'anglais par "), "en": ("trans. ", "translated by "),
+               "es": ("trad. de ", "traducción de ")}  # fmt: skip
+_IN = {"it": ("in ", "in ", "In ", "in: "), "de": ("In: ", "in: ", "In ", "in "), "fr": ("dans ", "in ", "In "),
+       "en": ("In ", "in ", "In: "), "es": ("en ", "En ", "in ")}  # fmt: skip
+_PAGES = {"it": ("pp. ", "p. ", "pp. ", "pp "), "de": ("S. ", "S. ", "pp. ", "S."), "fr": ("p. ", "pp. ", "p. "),
+          "en": ("pp. ", "p. ", "pp. ", ""), "es": ("pp. ", "p. ", "págs. ")}  # fmt: skip
+_VOLUME = {
+    "it": ("vol. ", "vol. ", "voll. ", "t. ", "a. ", ""),
+    "de": ("Bd. ", "Jg. ", "Vol. ", "Band ", ""),
+    "fr": ("vol. ", "t. ", "tome ", ""),
+    "en": ("vol. ", "Vol. ", "v. ", ""),
+    "es": ("vol. ", "t. ", ""),
+}
+_ISSUE = {"it": ("n. ", "fasc. ", "n° ", "no. "), "de": ("H. ", "Heft ", "Nr. ", "No. "), "fr": ("n° ", "no ", "n. "),
+          "en": ("no. ", "No. ", "n. "), "es": ("núm. ", "n.º ", "no. ")}  # fmt: skip
+_EDITION = {
+    "it": ("{n}a ed.", "{n}ª ed.", "nuova ed.", "{n}. ed."),
+    "de": ("{n}. Aufl.", "{n}., überarb. Aufl."),
+    "fr": ("{n}e éd.", "{n}e édition"),
+    "en": ("{n}nd ed.", "{n}nd edn", "rev. ed."),
+    "es": ("{n}.ª ed.",),
+}
+_SERIES = {"it": ("Collana di studi {a}", "Biblioteca di storia {a}", "Studi e testi"),
+           "de": ("= Schriften zur {A}", "Beiträge zur {A}", "= Studien zur {A}"),
+           "fr": ("Bibliothèque {a}", "Collection {A}"), "en": ("Studies in {A}", "{A} Series", "Lecture Notes in {A}"),
+           "es": ("Biblioteca de {a}",)}  # fmt: skip
+
+
+class _Writer:
+    """Characters written so far and each one's label (None: a separator)."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.labels: list[str | None] = []
+
+    def put(self, text: str, label: str | None = None) -> None:
+        self.chars.extend(text)
+        self.labels.extend([label] * len(text))
+
+    def tokens(self) -> list[tuple[str, str]]:
+        text, result, start = "".join(self.chars), [], None
+        for index in range(len(text) + 1):
+            blank = index == len(text) or text[index].isspace()
+            if blank and start is not None:
+                result.append((text[start:index], self._label(start, index)))
+                start = None
+            elif not blank and start is None:
+                start = index
+        return result
+
+    def _label(self, start: int, end: int) -> str:
+        counts: dict[str, int] = {}
+        for index in range(start, end):
+            if (label := self.labels[index]) and self.chars[index].isalnum():
+                counts[label] = counts.get(label, 0) + 1
+        if counts:
+            return max(counts, key=lambda label: counts[label])
+        return next((label for label in self.labels[start:end] if label), "other")
+
+
+def _pick(rng: random.Random, options):
+    return options[rng.randrange(len(options))]
+
+
+def _name(rng: random.Random, lang: str, form: str) -> str:
+    pool = _NAME_POOL[lang] if rng.random() < 0.8 else _pick(rng, tuple(vocab.FAMILY))
+    family = _pick(rng, vocab.FAMILY[pool].split())
+    if rng.random() < 0.08:
+        other = _pick(rng, vocab.FAMILY[pool].split())
+        family = f"{_pick(rng, vocab.PARTICLES)} {family}" if rng.random() < 0.6 else f"{family}-{other}"
+    given = _pick(rng, vocab.GIVEN[pool].split())
+    if rng.random() < 0.15:
+        given += " " + _pick(rng, vocab.GIVEN[pool].split())
+    initials = "".join(f"{part[0]}." for part in given.replace("-", " ").split())
+    if rng.random() < 0.3:
+        initials = " ".join(f"{part[0]}." for part in given.replace("-", " ").split())
+    caps, bare = family.upper(), initials.replace(".", "").replace(" ", "")
+    forms = {
+        "Family, Given": f"{family}, {given}",
+        "FAMILY, Given": f"{caps}, {given}",
+        "Family, G.": f"{family}, {initials}",
+        "G. Family": f"{initials} {family}",
+        "Given Family": f"{given} {family}",
+        "Family G.": f"{family} {initials}",
+        "FAMILY G.": f"{caps} {initials}",
+        "Family (Given)": f"{family} ({given})",
+        "FAMILY (G.)": f"{caps} ({initials})",
+        "G. FAMILY": f"{initials} {caps}",
+        "Family G": f"{family} {bare}",
+        "FAMILY Given": f"{caps} {given}",
+        "Given FAMILY": f"{given} {caps}",
+    }
+    return forms[form]
+
+
+_FORMS = ("Family, Given", "FAMILY, Given", "Family, G.", "G. Family", "Given Family", "Family G.", "FAMILY G.",
+          "Family (Given)", "FAMILY (G.)", "G. FAMILY", "Family G", "FAMILY Given", "Given FAMILY")  # fmt: skip
+
+
+def _people(w: _Writer, rng: random.Random, lang: str, label: str, count: int, form: str) -> None:
+    """A list of names in one form, with its separators and perhaps ``et al.``; all of it is ``label``."""
+    joiners = (", ", "; ", " - ", " / ", "/", ", ")
+    last_joiners = {"it": " e ", "de": " und ", "fr": " et ", "en": " and ", "es": " y "}
+    sep = _pick(rng, joiners)
+    last = _pick(rng, (sep, " & ", last_joiners[lang], " and ", ", and "))
+    shown = count if count <= 3 or rng.random() < 0.5 else rng.randint(1, 3)
+    if rng.random() < 0.05:
+        w.put(_pick(rng, (*vocab.ORGANISATIONS, "Istituto nazionale di statistica", "Statistisches Bundesamt")), label)
+        return
+    for index in range(shown):
+        if index:
+            w.put(last if index == shown - 1 and shown == count else sep, label)
+        w.put(_name(rng, lang, form if index == 0 or rng.random() < 0.8 else _pick(rng, _FORMS)), label)
+    if shown < count:
+        w.put(_pick(rng, (" et al.", " et al.", " u.a.", " [et al.]", " et al", ", et al.", " e altri")), label)
+
+
+def _title(rng: random.Random, lang: str, low: int = 2, high: int = 14) -> str:
+    words = _FREE[lang].split()
+    title = " ".join(_pick(rng, words) for _ in range(rng.randint(low, high)))
+    if rng.random() < 0.12:
+        title += f" ({rng.randint(1300, 1990)}-{rng.randint(1400, 2000)})"
+    elif rng.random() < 0.1:
+        title += f" {_pick(rng, vocab.REGIONS)}"
+    if rng.random() < 0.3:
+        title += _pick(rng, (". ", ": ", " - ", ", ")) + " ".join(_pick(rng, words) for _ in range(rng.randint(2, 8)))
+    if rng.random() < 0.45:
+        return " ".join(word[:1].upper() + word[1:] for word in title.split())
+    return title[:1].upper() + title[1:]
+
+
+def _journal(rng: random.Random, lang: str) -> str:
+    if rng.random() < 0.1:
+        return _pick(rng, vocab.JOURNAL_ABBREVIATIONS)
+    words = [word for word in _FREE[lang].split() if len(word) > 3] or ["studi"]
+    first, second = _pick(rng, words), _pick(rng, words)
+    city = _pick(rng, vocab_europe.PLACES[lang]).split("/")[0].split("-")[0].lower()
+    return _pick(rng, vocab_europe.JOURNALS[lang]).format(A=first.capitalize(), B=second.capitalize(), a=first,
+                                                           c=city, L=_pick(rng, "ABCDE"))  # fmt: skip
+
+
+def _year(rng: random.Random) -> str:
+    year = rng.randint(1950, 2020) if rng.random() < 0.75 else rng.randint(1600, 1950)
+    return f"{year}{_pick(rng, 'abc')}" if rng.random() < 0.05 else str(year)
+
+
+def _number(rng: random.Random, roman: bool) -> str:
+    return _pick(rng, vocab_europe.ROMAN) if roman else str(rng.randint(1, 120))
+
+
+def _pages(w: _Writer, rng: random.Random, lang: str) -> None:
+    start = rng.randint(1, 900)
+    value = str(start)
+    if rng.random() < 0.85:
+        value += f"{_pick(rng, ('-', '-', '–', ' - '))}{start + rng.randint(1, 60)}"
+    if rng.random() < 0.05:
+        value += _pick(rng, (" ff.", " sgg.", " ss."))
+    w.put(_pick(rng, _PAGES[lang]) + value, "pages")
+
+
+_IMPRINTS = (("P", ": ", "U", ", ", "Y"), ("P", ", ", "U", ", ", "Y"), ("P", " ", "Y"), ("P", ": ", "U", " ", "Y"),
+             ("U", ", ", "P", " ", "Y"), ("P", ", ", "Y"), ("U", ", ", "Y"), ("P", ": ", "U"), ("P", ", ", "U"),
+             ("U", ", ", "P", ", ", "Y"), ("U", ", ", "P"), ("P", ", ", "U", " ", "Y"))  # fmt: skip
+
+
+def _imprint(w: _Writer, rng: random.Random, lang: str, year: str | None) -> None:
+    """Place, publisher and year in one of the orders humanities lists use (the year only when given)."""
+    place_lang = lang if rng.random() < 0.85 else _pick(rng, LANGS)
+    place, publisher = _pick(rng, vocab_europe.PLACES[place_lang]), _pick(rng, vocab_europe.PUBLISHERS[place_lang])
+    if rng.random() < 0.05:
+        place = f"{place} - {_pick(rng, vocab_europe.PLACES[place_lang])}"
+    parts = list(_pick(rng, _IMPRINTS))
+    if year is None and "Y" in parts:
+        parts = parts[:-2]
+    values = {"P": (place, "location"), "U": (publisher, "publisher"), "Y": (year, "date")}
+    for part in parts:
+        w.put(*values[part]) if part in values else w.put(part)
+
+
+_WITH_YEAR = ("{V} ({Y})", "{V} ({Y}), {I}", "{V} ({Y}), {i}{I}", "{v}{V}, {i}{I}, {Y}", "{V}, {Y}", "{V}/{I} ({Y})",
+              "{v}{V} ({Y}), {i}{I}", "{v}{V}, {Y}", "{Y}, {V}", "{i}{I} ({Y})", "{V}, {Y}, {I}", "{Y}, {v}{V}, {i}{I}",
+              "{V}({I}), {Y}", "{V}, {i}{I} ({Y})", "{V} ({Y}) {i}{I}", "{v}{V} ({Y})")  # fmt: skip
+_WITHOUT_YEAR = ("{V}", "{V}({I})", "{V} ({I})", "{v}{V}, {i}{I}", "{V}, {I}", "{V}/{I}", "{v}{V}", "{V}: {I}",
+                 "{i}{I}", "{V}, {i}{I}", "{v}{V}({I})", "{V}.{I}")  # fmt: skip
+
+
+def _volume_issue(w: _Writer, rng: random.Random, lang: str, year: str | None) -> None:
+    roman = lang in ("it", "fr") and rng.random() < 0.35
+    values = {
+        "v": (_pick(rng, _VOLUME[lang]), None),
+        "V": (_number(rng, roman), "volume"),
+        "i": (_pick(rng, _ISSUE[lang]), None),
+        "I": (str(rng.randint(1, 12)), "issue"),
+        "Y": (year, "date"),
+    }
+    pattern = _pick(rng, _WITHOUT_YEAR if year is None else _WITH_YEAR)
+    for chunk in re.split(r"(\{\w\})", pattern):
+        if chunk.startswith("{"):
+            w.put(*values[chunk[1]])
+        elif chunk:
+            w.put(chunk)
+
+
+def _wrapped(w: _Writer, rng: random.Random, text: str, label: str, wrappers) -> None:
+    left, right = _pick(rng, wrappers)
+    w.put(left, label)
+    w.put(text, label)
+    w.put(right, label)
+
+
+_TITLE_QUOTES = (("", ""), ("", ""), ("", ""), ("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"), ("„", "“"))
+_JOURNAL_QUOTES = (("", ""), ("", ""), ("«", "»"), ('"', '"'), ("“", "”"))
+
+
+def _people_block(w: _Writer, rng: random.Random, lang: str, label: str, form: str) -> None:
+    count = rng.choices((1, 2, 3, 4, 6), (55, 25, 10, 5, 5))[0]
+    _people(w, rng, lang, label, count, form)
+    if label == "editor":
+        w.put(_pick(rng, _ROLE_AFTER[lang]), label)
+
+
+def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -> None:
+    """``in`` + editors + book title (editors before or after it, or none)."""
+    w.put(_pick(rng, _IN[lang]))
+    where = _pick(rng, ("before", "before", "after", "none"))
+    if where == "before":
+        _people_block(w, rng, lang, "editor", form)
+        w.put(_pick(rng, (", ", ": ", ", ", " ")))
+    _wrapped(w, rng, _title(rng, lang), "container-title", _TITLE_QUOTES[:4])
+    if where == "after":
+        w.put(", ")
+        w.put(_pick(rng, _ROLE_BEFORE[lang]), "editor")
+        _people(w, rng, lang, "editor", rng.choice((1, 1, 2)), _pick(rng, ("G. Family", "Given Family", form)))
+
+
+def _book_extras(w: _Writer, rng: random.Random, lang: str, sep: str) -> None:
+    if rng.random() < 0.1:
+        w.put(sep)
+        w.put(_pick(rng, _EDITION[lang]).format(n=rng.randint(2, 9)), "edition")
+    if rng.random() < 0.08:
+        w.put(sep)
+        w.put(_pick(rng, _TRANSLATED[lang]), "translator")
+        _people(w, rng, lang, "translator", 1, _pick(rng, ("G. Family", "Given Family")))
+    if rng.random() < 0.12:
+        w.put(sep + _pick(rng, [prefix for prefix in _VOLUME[lang] if prefix]))
+        w.put(_number(rng, rng.random() < 0.5), "volume")
+
+
+def _body(w: _Writer, rng: random.Random, lang: str, kind: str, form: str, sep: str, year: str | None) -> None:
+    if kind == "article":
+        w.put(_pick(rng, ("", "", "", "in ", "In: ", "in: ", "In ")))
+        _wrapped(w, rng, _journal(rng, lang), "container-title", _JOURNAL_QUOTES)
+        w.put(_pick(rng, (", ", " ", ", ", ". ")))
+        _volume_issue(w, rng, lang, year)
+        if rng.random() < 0.9:
+            w.put(_pick(rng, (", ", ": ", " ", ", ", ":")))
+            _pages(w, rng, lang)
+        return
+    if kind == "chapter":
+        _container(w, rng, lang, form, sep)
+    else:
+        _book_extras(w, rng, lang, sep)
+    w.put(_pick(rng, (sep, ", ", ". ")))
+    _imprint(w, rng, lang, year)
+    if rng.random() < 0.1:
+        w.put(" (")
+        w.put(_pick(rng, _SERIES[lang]).format(A=_journal(rng, lang).split()[-1], a=_title(rng, lang, 1, 1).lower()),
+              "collection-title")  # fmt: skip
+        if rng.random() < 0.6:
+            w.put(" " + str(rng.randint(1, 200)), "collection-title")
+        w.put(")")
+    if kind == "chapter" or rng.random() < 0.05:
+        w.put(_pick(rng, (", ", ", ", ": ", ". ")))
+        _pages(w, rng, lang)
+
+
+def write_reference(rng: random.Random) -> list[tuple[str, str]]:
+    """One labelled reference in conventions drawn from ``rng``: ``(token, label)`` pairs."""
+    lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
+    kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
+    form, sep = _pick(rng, _FORMS), _pick(rng, (", ", ", ", ". ", ", ", ": "))
+    year, w = _year(rng), _Writer()
+    if rng.random() < 0.04:
+        w.put(_pick(rng, ("{n}. ", "[{n}] ", "{n} ")).format(n=rng.randint(1, 150)), "citation-number")
+    early = rng.random() < 0.4
+    lead = "editor" if kind == "edited" else "author"
+    if kind != "edited" or rng.random() < 0.7:
+        _people_block(w, rng, lang, lead, form)
+        if early:
+            w.put(" ")
+            _wrapped(w, rng, year, "date", (("(", ")"), ("(", ")"), ("", ""), ("[", "]")))
+        w.put(_pick(rng, (sep, sep, ": ", ". ", ", ")))
+    elif kind == "edited":
+        early = False
+    _wrapped(w, rng, _title(rng, lang), "title", _TITLE_QUOTES)
+    if kind == "edited" and not w.labels.count("editor"):
+        w.put(", " + _pick(rng, _ROLE_BEFORE[lang]), "editor")
+        _people(w, rng, lang, "editor", rng.choice((1, 1, 2)), _pick(rng, ("G. Family", "Given Family", form)))
+    if kind in ("article", "chapter"):
+        w.put(_pick(rng, (sep, ", ", ". ")))
+    _body(w, rng, lang, "book" if kind == "edited" else kind, form, sep, None if early else year)
+    w.put(_pick(rng, (".", ".", "", ".", ";")))
+    return w.tokens()
