@@ -1,12 +1,18 @@
-"""Formatting speed: load a style, format 10 / 1,000 / 5,000 entries; side by side with citeproc-js
-(node, when bench/node_modules exists) and pandoc --citeproc (when installed), reported as ratios.
+"""Formatting speed: load a style, format 10 / 1,000 / 5,000 entries; side by side with raw citeproc-py,
+citeproc-js (node, when bench/node_modules exists) and pandoc --citeproc (when installed), as ratios.
 
-    /work/venv/bin/python bench/format.py [--sizes 10,1000,5000] [--style apa] [--profile N]
+    /work/venv/bin/python bench/format.py [--sizes 10,1000,5000] [--style apa] [--raw-max 1000] [--profile N]
 
 Entries are synthetic but realistic (books, chapters, articles; 1–8 authors; shared surnames and years,
 so sorting and disambiguation have work to do), generated with a fixed seed. Times are wall-clock on
-an otherwise idle machine; CPU counts are printed with them. ``--profile N`` prints the top of a cProfile
-of formatting N entries instead.
+an otherwise idle machine; CPU counts are printed with them. Columns:
+
+- ``1 job`` / ``N jobs``: citeledger serially and with one worker per core (its default);
+- ``raw``: citeproc-py 0.11 alone (sort + bibliography, no fixes), for sizes up to ``--raw-max`` (slow);
+- ``js``: citeproc-js after its engine build (build time shown apart), as the CSL reference engine;
+- ``pandoc``: the whole ``pandoc --citeproc`` process (its build cannot be timed apart).
+
+``--profile N`` prints the top of a cProfile of formatting N entries (serially) instead.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from citeledger.render import engine, styles
+from citeledger.render import engine, parallel, styles
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = ("Chandler", "Kiernan", "Short", "Heder", "Osborne", "Picq", "Martin", "Sher", "Vickery", "Becker",
@@ -58,13 +64,32 @@ def synthetic_items(count: int, seed: int = 5) -> list[dict]:
     return items
 
 
-def time_ours(style_id: str, items: list[dict]) -> tuple[float, float]:
+def time_ours(style_id: str, items: list[dict], jobs: int | None) -> tuple[float, float]:
     started = time.perf_counter()
     style = engine.load_style(styles.resolve_style(style_id))
     loaded = time.perf_counter()
-    result = engine.format_items(items, style)
+    result = engine.format_items(items, style, jobs=jobs)
     assert len(result.entries) == len(items), result.diagnostics[:3]
     return loaded - started, time.perf_counter() - loaded
+
+
+def time_raw_citeproc_py(style_id: str, items: list[dict]) -> float:
+    """citeproc-py as its README shows it: register every item, sort, render the bibliography."""
+    import warnings
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        style = CitationStylesStyle(str(styles.resolve_style(style_id)), validate=False)
+        started = time.perf_counter()
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        bibliography.sort()
+        bibliography.bibliography()
+    return time.perf_counter() - started
 
 
 def time_citeprocjs(style_id: str, items: list[dict]) -> tuple[float, float] | None:
@@ -102,10 +127,16 @@ def process_seconds(command: list[str]) -> float:
 
 
 def small_article_end_to_end(style_id: str) -> None:
-    """The sample's nine references as a whole process: our CLI against node + citeproc-js."""
+    """The sample's nine references as a whole process: our CLI against node + citeproc-js and pandoc."""
     sample = ROOT / "tests" / "data" / "sample-items.json"
-    ours = process_seconds([sys.executable, "-m", "citeledger", "format", str(sample), "--style", style_id])
-    print(f"sample article ({style_id}), whole process: citeledger {ours:.2f} s", end="")
+    ours = min(process_seconds([sys.executable, "-m", "citeledger", "format", str(sample), "--style", style_id])
+               for _ in range(3))
+    print(f"sample article ({style_id}), whole process (best of 3): citeledger {ours:.2f} s", end="")
+    pandoc = time_pandoc(style_id, json.loads(sample.read_text(encoding="utf-8")))
+    if pandoc is not None:
+        pandoc = min(pandoc, *(time_pandoc(style_id, json.loads(sample.read_text(encoding="utf-8")))
+                               for _ in range(2)))
+        print(f", pandoc {pandoc:.2f} s (ratio {pandoc / ours:.1f}x)", end="")
     if (ROOT / "bench" / "node_modules" / "citeproc").is_dir():
         job = {"styles": {style_id: str(styles.resolve_style(style_id))},
                "items": json.loads(sample.read_text(encoding="utf-8")), "formats": ["text"]}
@@ -124,23 +155,34 @@ def main(argv: list[str]) -> None:
         items = synthetic_items(int(args["--profile"]))
         style = engine.load_style(styles.resolve_style(style_id))
         profile = cProfile.Profile()
-        profile.runcall(engine.format_items, items, style)
+        profile.runcall(engine.format_items, items, style, jobs=1)
         pstats.Stats(profile).sort_stats(args.get("--sort", "tottime")).print_stats(25)
         return
     sizes = [int(s) for s in args.get("--sizes", "10,1000,5000").split(",")]
-    print(f"style {style_id}; CPUs {os.cpu_count()}; pandoc: {shutil.which('pandoc') or 'not installed'}")
+    raw_max = int(args.get("--raw-max", "1000"))
+    print(f"style {style_id}; CPUs {os.cpu_count()} (usable {parallel.available_cores()}); "
+          f"pandoc: {shutil.which('pandoc') or 'not installed'}")
     small_article_end_to_end(style_id)
-    print(f"{'entries':>8} {'load s':>7} {'ours s':>8} {'ours/s':>8} {'js build':>9} {'js s':>7} {'js/s':>7} "
-          f"{'ours÷js':>8} {'pandoc s':>9}")
+    print("entries/s (seconds); ratios are citeledger with N jobs against each peer")
     for size in sizes:
         items = synthetic_items(size)
-        load, ours = time_ours(style_id, items)
+        load, serial = time_ours(style_id, items, jobs=1)
+        _, ours = time_ours(style_id, items, jobs=None)
+        line = [f"{size:5} entries: load {load:.3f} s", _rate("1 job", size, serial), _rate("N jobs", size, ours)]
+        if size <= raw_max:
+            raw = time_raw_citeproc_py(style_id, items)
+            line += [_rate("raw citeproc-py", size, raw), f"{raw / ours:.1f}x raw"]
         js = time_citeprocjs(style_id, items)
+        if js:
+            line += [f"js build {js[0]:.2f} s", _rate("js", size, js[1]), f"{js[1] / ours:.2f}x js"]
         pandoc = time_pandoc(style_id, items)
-        js_text = f"{js[0]:9.2f} {js[1]:7.2f} {size / js[1]:7.0f} {(size / ours) / (size / js[1]):7.2f}x" if js else ""
-        pandoc_text = f" {pandoc:9.2f}" if pandoc else ""
-        print(f"{size:8} {load:7.3f} {ours:8.2f} {size / ours:8.0f} {js_text}{pandoc_text}")
+        if pandoc:
+            line += [_rate("pandoc", size, pandoc), f"{pandoc / ours:.2f}x pandoc"]
+        print(" | ".join(line), flush=True)
 
+
+def _rate(name: str, size: int, seconds: float) -> str:
+    return f"{name} {size / seconds:.0f}/s ({seconds:.2f} s)"
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -60,7 +60,7 @@ from __future__ import annotations
 
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 from citeledger.render.parallel import ParallelSortKeys
-from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, pin_elements
+from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, PlannedCondition, pin_elements
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance
 from citeledger.render.workarounds.conditions import (
     CountVariables,
@@ -206,6 +206,8 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
         if tag == "key":
             extra.insert(0, ParallelSortKeys)
         if "structure-cache" in enabled:
+            if tag in ("if", "else-if"):
+                extra.append(PlannedCondition)
             extra.append(CachedStructure)
             if hasattr(base, "calls_variable"):
                 extra.insert(0, CachedCallsVariable)

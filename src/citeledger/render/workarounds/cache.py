@@ -18,6 +18,9 @@ def pin_elements(root, locales) -> None:
     root.citeledger_pinned = pinned
 
 
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
 class CachedStructure:
     """Speed, not correctness: citeproc-py repeats the same XPath searches (ancestors, macros, layout)
     and ``calls_variable`` walks for every element of every item, and finds the root through a new
@@ -25,6 +28,7 @@ class CachedStructure:
     once per element. The cache lives on the root (which keeps proxies alive)."""
 
     citeledger_root = citeledger_style = citeledger_shared = None  # set per element by pin_elements
+    citeledger_plain = None  # no formatting attributes (computed on first use)
 
     def get_root(self):
         root = self.citeledger_root
@@ -33,6 +37,15 @@ class CachedStructure:
     def get_formatter(self):
         style = self.citeledger_style
         return style.formatter if style is not None else super().get_formatter()
+
+    def format(self, string):
+        # citeproc-py asks the formatter five times per rendered element, mostly to change nothing
+        plain = self.citeledger_plain
+        if plain is None:
+            plain = self.citeledger_plain = not any(name in self.attrib for name in _FORMATTING)
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
 
     def _structure_cache(self) -> dict:
         cache = self.citeledger_shared
@@ -74,3 +87,42 @@ class CachedCallsVariable:
         if key not in cache:
             cache[key] = super().calls_variable()
         return cache[key]
+
+
+_PLANNED_TESTS = frozenset({"type", "variable", "match", "disambiguate"})  # disambiguate: DisambiguateCondition
+
+
+class PlannedCondition:
+    """cs:if / cs:else-if whose tests are ``type`` and ``variable`` only (most of them) are evaluated from
+    a plan read once from the element, with citeproc-py's semantics (``disambiguate`` is left to the
+    ``disambiguate-condition`` fix, which runs before); other tests go to citeproc-py."""
+
+    citeledger_plan = None
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        plan = self.citeledger_plan
+        if plan is None:
+            plan = self.citeledger_plan = _condition_plan(self.attrib)
+        if not plan:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        types, variables, match = plan
+        reference = item.reference
+        results = [kind == reference.type for kind in types]
+        results += [("locator" in item) if name == "locator" else (name in reference) for name in variables]
+        if match == "any":
+            holds = any(results)
+        elif match == "none":
+            holds = not any(results)
+        else:
+            holds = all(results)
+        if not holds:
+            raise self.cp.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+def _condition_plan(attrib) -> tuple | bool:
+    if not set(attrib) <= _PLANNED_TESTS:
+        return False
+    types = tuple(kind.lower() for kind in attrib.get("type", "").split())
+    variables = tuple(name.replace("-", "_") for name in attrib.get("variable", "").split())
+    return types, variables, attrib.get("match")
