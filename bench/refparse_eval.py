@@ -108,6 +108,8 @@ def score_set(name: str, items, method: str) -> dict:
     elapsed = time.perf_counter() - started
     return {"n": len(items), "f1": f1(counts), "fully_correct": perfect / max(1, len(items)),
             "fields": {f: round(f1(c), 3) for f, c in per_field.items() if c},
+            "precision_recall": {f: (round(c["tp"] / max(1, c["tp"] + c["fp"]), 3),
+                                     round(c["tp"] / max(1, c["tp"] + c["fn"]), 3)) for f, c in per_field.items() if c},
             "cl102_share": round(flagged["flagged"] / max(1, len(items)), 3),
             "right_when_cl102": round(flagged["flagged_right"] / max(1, flagged["flagged"]), 3),
             "right_without_cl102": round(flagged["clear_right"] / max(1, len(items) - flagged["flagged"]), 3),

@@ -22,6 +22,9 @@ KEYWORDS = frozenset({
     "doi", "doi:", "retrieved", "available", "accessed", "url", "isbn", "issn", "et", "al.", "and", "&", "journal",
     "review", "revue", "studies", "proceedings", "conference", "edition", "éd.", "cura", "di", "a", "(ed.)",
     "(eds.)", "(dir.)", "(hrsg.)", "(trad.)", "(translation)", "(ed.),", "(eds.),", "(dir.),", "n.d.", "s.d.",
+    "c.", "cur.", "curr.", "voll.", "fasc.", "n.", "nr.", "h.", "hg", "ss.", "sgg.", "ff.", "übers.", "aufl.",
+    "editore", "editori", "edizioni", "editrice", "editorial", "ediciones", "éds.", "cit.", "op.",
+    "ibid.", "id.", "dans", "im", "u.a.", "und", "e", "y", "ed.)", "eds.)", "hrsg.)", "coord.", "comp.", "tr.",
 })  # fmt: skip
 _OFFSETS = (-2, -1, 1, 2)
 _STOPS = {lang: frozenset(words.split()) for lang, words in STOP_WORDS.items()}
@@ -47,6 +50,7 @@ _REPEATS = re.compile(r"(.)\1{2,}")
 _YEAR = re.compile(r"(1[5-9]|20)\d\d[a-z]?")
 _RANGE = re.compile(r"\d+[-–‑]\d+")
 _INITIAL = re.compile(r"[A-ZÀ-Þ]\.(?:-?[A-Z]\.)*")
+_ROMAN = re.compile(r"[IVXLC]+|[ivxlc]+")
 
 
 def _shape(word: str) -> str:
@@ -70,6 +74,7 @@ class _Own:
     attributes: tuple[str, ...]
     seen_from: dict[int, tuple[str, str, str]]  # what the token at each offset sees of this one
     initial: bool
+    year: bool
 
 
 @lru_cache(maxsize=65536)
@@ -82,11 +87,13 @@ def _token_features(token: str) -> _Own:
     last = token[-1:] if not token[-1:].isalnum() else "a"
     shape = _shape(token)
     initial = bool(_INITIAL.fullmatch(token.rstrip(",;:")))
+    year = bool(_YEAR.fullmatch(core))
     flags = {
         "kw": token.lower() in KEYWORDS or lower in KEYWORDS,
         "caps": len(letters) >= 2 and all(c.isupper() for c in letters), "title": core[:1].isupper(),
-        "digits": core.isdigit(), "year": bool(_YEAR.fullmatch(core)), "range": bool(_RANGE.fullmatch(core)),
-        "initial": initial, "url": lower.startswith(("http", "www.", "doi", "10.")), "place": is_place(core),
+        "digits": core.isdigit(), "year": year, "range": bool(_RANGE.fullmatch(core)),
+        "initial": initial, "roman": bool(_ROMAN.fullmatch(core)),
+        "url": lower.startswith(("http", "www.", "doi", "10.")), "place": is_place(core),
     }  # fmt: skip
     flags.update({f"stop_{lang}": lower in stops for lang, stops in _STOPS.items()})
     values = {"w": lower, "shape": shape, "p3": lower[:3], "s3": lower[-3:], "first": first, "last": last,
@@ -95,7 +102,17 @@ def _token_features(token: str) -> _Own:
     # Neighbours see the word, shape and final character, keyed by their offset to this token.
     seen_from = {offset: (f"{offset}:w={lower}", f"{offset}:shape={shape}", f"{offset}:last={last}")
                  for offset in _OFFSETS}  # fmt: skip
-    return _Own(attributes, seen_from, initial)
+    return _Own(attributes, seen_from, initial, year)
+
+
+# Attribute strings made once (the labeller's hot loop only picks them).
+_POS = tuple(f"pos={n}" for n in range(5))
+_REL = tuple(f"rel={n}" for n in range(10))
+_STOPS_SEEN = tuple(f"stops={n}" for n in range(7))
+_COMMAS_SEEN = tuple(f"commas={n}" for n in range(9))
+_FROM_END = tuple(f"from_end={n}" for n in range(5))
+_EDGES = {offset: f"{offset}:edge" for offset in _OFFSETS}
+_OPENING_QUOTES = frozenset('"“«‘')
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
@@ -105,26 +122,27 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     own = [_token_features(token.text) for token in tokens]
     count = len(tokens)
     result = []
-    depth, quoted, after_colon, after_in, stops, commas = 0, False, False, False, 0, 0
+    depth, quoted, after_colon, after_in, stops, commas, after_year = 0, False, False, False, 0, 0, False
     for index, features in enumerate(own):
         text = tokens[index].text
         depth += text.count("(") + text.count("[")
-        quoted ^= any(q in text[:1] for q in '"“«‘')
-        row = [*features.attributes, f"pos={min(index, 4)}", f"rel={int(10 * index / max(count, 1))}",
-               f"stops={min(stops, 6)}", f"commas={min(commas, 8)}", f"from_end={min(count - 1 - index, 4)}"]
+        quoted ^= text[:1] in _OPENING_QUOTES
+        row = [*features.attributes, _POS[min(index, 4)], _REL[10 * index // count], _STOPS_SEEN[min(stops, 6)],
+               _COMMAS_SEEN[min(commas, 8)], _FROM_END[min(count - 1 - index, 4)]]  # fmt: skip
         row += [name for name, on in (("paren", depth > 0), ("quoted", quoted), ("colon", after_colon),
-                                      ("after_in", after_in)) if on]  # fmt: skip
+                                      ("after_in", after_in), ("after_year", after_year)) if on]  # fmt: skip
         for offset in _OFFSETS:
             other = index + offset
             if 0 <= other < count:
                 row.extend(own[other].seen_from[offset])
             else:
-                row.append(f"{offset}:edge")
+                row.append(_EDGES[offset])
         result.append(row)
         depth = max(0, depth - text.count(")") - text.count("]"))
         quoted = quoted and not any(q in text[-2:] for q in '"”»’')
         after_colon = after_colon or text.endswith(":")
         after_in = after_in or text.lower() in ("in", "in:", "dans", "im")
+        after_year = after_year or features.year
         # Field boundaries: full stops that do not close an initial, and commas.
         stops += text.endswith(".") and not features.initial and len(text) > 3
         commas += text.endswith(",")

@@ -13,6 +13,7 @@ import random
 import re
 
 from citeledger.references.training import vocab, vocab_europe
+from citeledger.references.training.generate import abbreviated_journal
 
 LANGS = ("it", "de", "fr", "en", "es")
 LANG_WEIGHTS = (30, 25, 15, 22, 8)
@@ -120,6 +121,7 @@ def _name(rng: random.Random, lang: str, form: str) -> str:
         "Family (Given)": f"{family} ({given})",
         "FAMILY (G.)": f"{caps} ({initials})",
         "G. FAMILY": f"{initials} {caps}",
+        "Family": family,
         "Family G": f"{family} {bare}",
         "FAMILY Given": f"{caps} {given}",
         "Given FAMILY": f"{given} {caps}",
@@ -167,6 +169,8 @@ def _journal(rng: random.Random, lang: str) -> str:
     if rng.random() < 0.1:
         return _pick(rng, vocab.JOURNAL_ABBREVIATIONS)
     words = [word for word in _FREE[lang].split() if len(word) > 3] or ["studi"]
+    if rng.random() < 0.15:
+        return abbreviated_journal(rng, words)
     first, second = _pick(rng, words), _pick(rng, words)
     city = _pick(rng, vocab_europe.PLACES[lang]).split("/")[0].split("-")[0].lower()
     return _pick(rng, vocab_europe.JOURNALS[lang]).format(A=first.capitalize(), B=second.capitalize(), a=first,
@@ -175,6 +179,9 @@ def _journal(rng: random.Random, lang: str) -> str:
 
 def _year(rng: random.Random) -> str:
     year = rng.randint(1950, 2020) if rng.random() < 0.75 else rng.randint(1600, 1950)
+    if rng.random() < 0.04:  # a work published over several years
+        end = year + rng.randint(1, 20)
+        return f"{year}{_pick(rng, ('-', '–', '/'))}{end if rng.random() < 0.5 else str(end)[-2:]}"
     return f"{year}{_pick(rng, 'abc')}" if rng.random() < 0.05 else str(year)
 
 
@@ -201,8 +208,11 @@ def _imprint(w: _Writer, rng: random.Random, lang: str, year: str | None) -> Non
     """Place, publisher and year in one of the orders humanities lists use (the year only when given)."""
     place_lang = lang if rng.random() < 0.85 else _pick(rng, LANGS)
     place, publisher = _pick(rng, vocab_europe.PLACES[place_lang]), _pick(rng, vocab_europe.PUBLISHERS[place_lang])
-    if rng.random() < 0.05:
-        place = f"{place} - {_pick(rng, vocab_europe.PLACES[place_lang])}"
+    if rng.random() < 0.12:  # Roma-Bari, Berkeley-Los Angeles, London and New York
+        joiner = _pick(rng, ("-", " - ", "/", "-", " e ", " and ", " et ", " und ", " – "))
+        place = joiner.join(
+            [place] + [_pick(rng, vocab_europe.PLACES[place_lang]) for _ in range(rng.choice((1, 1, 2)))]
+        )
     parts = list(_pick(rng, _IMPRINTS))
     if year is None and "Y" in parts:
         parts = parts[:-2]
@@ -256,7 +266,7 @@ def _people_block(w: _Writer, rng: random.Random, lang: str, label: str, form: s
 def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -> None:
     """``in`` + editors + book title (editors before or after it, or none)."""
     w.put(_pick(rng, _IN[lang]))
-    where = _pick(rng, ("before", "before", "after", "none"))
+    where = _pick(rng, ("before", "before", "after", "after", "none"))
     if where == "before":
         _people_block(w, rng, lang, "editor", form)
         w.put(_pick(rng, (", ", ": ", ", ", " ")))
@@ -275,7 +285,9 @@ def _book_extras(w: _Writer, rng: random.Random, lang: str, sep: str) -> None:
         w.put(sep)
         w.put(_pick(rng, _TRANSLATED[lang]), "translator")
         _people(w, rng, lang, "translator", 1, _pick(rng, ("G. Family", "Given Family")))
-    if rng.random() < 0.12:
+    if rng.random() < 0.05:
+        w.put(sep + f"{rng.randint(2, 12)} " + _pick(rng, ("voll.", "vols.", "Bde.", "vol.", "tomes", "volumes")))
+    elif rng.random() < 0.12:
         w.put(sep + _pick(rng, [prefix for prefix in _VOLUME[lang] if prefix]))
         w.put(_number(rng, rng.random() < 0.5), "volume")
 
@@ -333,5 +345,32 @@ def write_reference(rng: random.Random) -> list[tuple[str, str]]:
     if kind in ("article", "chapter"):
         w.put(_pick(rng, (sep, ", ", ". ")))
     _body(w, rng, lang, "book" if kind == "edited" else kind, form, sep, None if early else year)
+    if rng.random() < 0.04:
+        w.put(" (")
+        w.put(_pick(rng, _NOTES[lang]).format(T=_title(rng, lang, 2, 6), P=_pick(rng, vocab_europe.PLACES[lang]),
+                                              Y=_year(rng)), "note")  # fmt: skip
+        w.put(")")
     w.put(_pick(rng, (".", ".", "", ".", ";")))
+    return w.tokens()
+
+
+_NOTES = {"it": ("trad. it. {T}, {P} {Y}", "rist. anast. {P} {Y}", "ed. or. {Y}", "1a ed. {Y}"),
+          "de": ("Nachdruck {P} {Y}", "Erstausgabe {Y}", "engl. Orig. {Y}"),
+          "fr": ("réimpr. {P} {Y}", "trad. fr. {T}, {P} {Y}", "1re éd. {Y}"),
+          "en": ("repr. {P} {Y}", "Eng. trans. {T}, {P} {Y}", "first published {Y}", "orig. pub. {Y}"),
+          "es": ("reimpr. {P} {Y}", "trad. esp. {T}, {P} {Y}")}  # fmt: skip
+
+
+def write_short_reference(rng: random.Random) -> list[tuple[str, str]]:
+    """A later footnote's short form: ``Rossi, Storia di Venezia cit., p. 12``, ``Weber, op. cit., S. 3``."""
+    lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
+    w = _Writer()
+    _people(w, rng, lang, "author", rng.choice((1, 1, 2)), _pick(rng, ("G. Family", "Family", "FAMILY G.")))
+    w.put(", ")
+    if rng.random() < 0.7:
+        _wrapped(w, rng, _title(rng, lang, 1, 5), "title", _TITLE_QUOTES)
+        w.put(" ")
+    w.put(_pick(rng, ("cit.", "op. cit.", "cit.", "a.a.O.", "art. cit.")) + _pick(rng, (", ", ", ", " ")))
+    _pages(w, rng, lang)
+    w.put(_pick(rng, (".", "")))
     return w.tokens()

@@ -63,9 +63,20 @@ def _title(rng: random.Random, lang: str) -> str:
     return title
 
 
+def abbreviated_journal(rng: random.Random, words: list[str]) -> str:
+    """``JHS``, ``Z.f.S.`` or ``Riv. Stor. Ital.``: an acronym or a few clipped words."""
+    if rng.random() < 0.4:
+        letters = [rng.choice("ABCDEFGHIJKLMNOPRSTVZ") for _ in range(rng.randint(2, 5))]
+        return "".join(f"{letter}." for letter in letters) if rng.random() < 0.25 else "".join(letters)
+    clipped = [rng.choice(words)[: rng.randint(3, 5)].capitalize() for _ in range(rng.randint(2, 4))]
+    return " ".join(f"{word}." for word in clipped)
+
+
 def _journal(rng: random.Random, lang: str = "en") -> str:
     if rng.random() < 0.15:
         return rng.choice(vocab.JOURNAL_ABBREVIATIONS)
+    if rng.random() < 0.12:
+        return abbreviated_journal(rng, [word for word in _FREE_WORDS[lang] if len(word) > 4])
     if rng.random() < 0.5:
         words = [word for word in _FREE_WORDS[lang] if len(word) > 3]
         first, second = rng.choice(words), rng.choice(words)

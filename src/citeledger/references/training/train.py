@@ -27,13 +27,14 @@ import pycrfsuite
 
 from citeledger.references.features import sequence_features, tokenize
 from citeledger.references.training.corpus import load_handmade, render_corpus
-from citeledger.references.training.freestyle import write_reference
+from citeledger.references.training.freestyle import write_reference, write_short_reference
 from citeledger.references.training.noise import roughen
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "refcrf.crfsuite"
 DEFAULT_COUNT = 8000
 DEFAULT_SEED = 20261128
 FREESTYLE_COUNT = 8000  # references written by freestyle.py's conventions, beside the CSL renderings
+SHORT_SHARE = 0.04  # share of the freestyle references in a later footnote's short form (``cit.``)
 MORE_SHARE = 0.5  # share of non-house CSL renderings drawn from styles.txt rather than OFFICIAL_STYLES
 NOISE_SHARE = 0.25  # share of sequences damaged by noise.roughen
 HANDMADE_WEIGHT = 5  # each hand-annotated reference counts as this many generated ones
@@ -71,7 +72,9 @@ def load_corpus(count: int, seed: int, cache: Path | None) -> list[list[tuple[st
 def generate_sequences(count: int, seed: int, freestyle: int, cache: Path | None = None) -> list:
     """The CSL renderings and the freestyle references, a share of them damaged; deterministic."""
     written, damage = random.Random(seed + 2), random.Random(seed + 3)
-    sequences = load_corpus(count, seed, cache) + [write_reference(written) for _ in range(freestyle)]
+    sequences = load_corpus(count, seed, cache)
+    for _ in range(freestyle):
+        sequences.append(write_short_reference(written) if written.random() < SHORT_SHARE else write_reference(written))
     return [roughen(sequence, damage) if damage.random() < NOISE_SHARE else sequence for sequence in sequences]
 
 
