@@ -5,30 +5,27 @@ from __future__ import annotations
 
 import os
 import random
-import time
+import signal
 
 import pytest
 
 from citeledger.render import engine, parallel, styles
 
-pytestmark = pytest.mark.skipif(not parallel._can_fork(), reason="needs fork")
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="forks only on Linux, single-threaded")
 
 
 def _pids(chunk):
     return [(value, os.getpid()) for value in chunk]
 
 
-def _slow_pids(chunk):
-    time.sleep(0.3)  # long enough that each worker takes one chunk
-    return _pids(chunk)
 
 
-def test_chunks_run_in_workers_and_come_back_in_order() -> None:
+def test_chunks_run_in_processes_and_come_back_in_order() -> None:
     values = list(range(5 * parallel.MIN_CHUNK))
-    results = parallel.map_chunks(_slow_pids, values, jobs=2)
+    results = parallel.map_chunks(_pids, values, jobs=3)
     assert [value for value, _ in results] == values
-    workers = {pid for _, pid in results}
-    assert len(workers) == 2 and os.getpid() not in workers
+    pids = [pid for _, pid in results]
+    assert len(set(pids)) == 3 and set(pids[: len(values) // 3]) == {os.getpid()}  # the first chunk runs here
 
 
 def test_short_lists_and_one_job_stay_in_this_process() -> None:
@@ -40,17 +37,34 @@ def _nested(chunk):
     return [len({pid for _, pid in parallel.map_chunks(_pids, list(range(500)), jobs=2)})] * len(chunk)
 
 
-def test_no_pools_inside_workers() -> None:
+def test_no_forks_inside_a_run() -> None:
     assert set(parallel.map_chunks(_nested, list(range(200)), jobs=2)) == {1}
 
 
-def _fail(chunk):
-    raise ValueError("bad chunk")
+def _fail_in_child(chunk):
+    if os.getpid() != PARENT:
+        raise ValueError("bad chunk")
+    return list(chunk)
 
 
-def test_a_worker_error_reaches_the_caller() -> None:
+def _die_in_child(chunk):
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return list(chunk)
+
+
+PARENT = os.getpid()
+
+
+def test_a_child_error_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="bad chunk"):
-        parallel.map_chunks(_fail, list(range(200)), jobs=2)
+        parallel.map_chunks(_fail_in_child, list(range(200)), jobs=2)
+
+
+def test_a_killed_child_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="died"):
+        parallel.map_chunks(_die_in_child, list(range(200)), jobs=2)
+    assert parallel.map_chunks(_pids, list(range(200)), jobs=2)  # and the next run works
 
 
 def _items(count: int) -> list[dict]:

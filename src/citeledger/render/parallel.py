@@ -1,26 +1,33 @@
-"""Run one function over chunks of a long sequence in forked worker processes, results in order.
+"""Run one function over chunks of a long sequence in forked processes, results in order.
 
 Formatting a large bibliography spends its time in three loops whose items do not depend on each other:
 sort keys, each work's citation alone (for disambiguation) and bibliography entries. ``map_chunks`` cuts
-such a loop into one contiguous chunk per worker and runs the chunks in processes forked from this one,
-so that the workers see the parsed style and the items as they are at that moment (nothing is pickled
-but the chunk's results). Where fork is unavailable, inside a worker process (no nested pools), for one
-job or for short sequences, the function runs here on the whole sequence: the same code path, serially.
+such a loop into one contiguous chunk per job, forks a child for each chunk but the first, which it runs
+itself, and reads the children's results back through pipes. The children see the parsed style and the
+items as they are at that moment: nothing is pickled but each chunk's results.
+
+Serial (the same function on the whole sequence, here) for one job, for short sequences, off Linux (fork
+is only safe by default there), in a process with other threads, and inside a worker (of ours or of a
+``multiprocessing`` pool, e.g. a batch run): no nested forks. A child that fails sends its exception
+back; one that dies (a signal, the OOM killer) is reported as a ``RuntimeError`` rather than awaited.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import sys
+import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-MIN_CHUNK = 40  # below ~40 items per worker, forking costs more than it saves
+MIN_CHUNK = 40  # below ~40 items per job, forking costs more than it saves
 
-_task: Callable[[Any], list] | None = None  # the chunk function, inherited by the forked workers
+_running = False  # inside map_chunks (in the parent or a child): nested calls stay serial
 
 
 def available_cores() -> int:
@@ -31,10 +38,12 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and multiprocessing.parent_process() is None  # already a worker (e.g. of a batch run): stay serial
+        sys.platform.startswith("linux")
+        and not _running
+        and multiprocessing.parent_process() is None
+        and threading.active_count() == 1
     )
 
 
@@ -42,30 +51,73 @@ def map_chunks(
     function: Callable[[Sequence[Item]], Sequence[Result]], items: Sequence[Item], *, jobs: int | None = None
 ) -> list[Result]:
     """``function`` maps a chunk of ``items`` to one result per item; returns the results for all items,
-    in order. ``jobs`` is the number of processes (None: one per available core)."""
+    in order. ``jobs`` is the number of processes, this one included (None: one per available core)."""
     jobs = available_cores() if jobs is None else jobs
-    workers = min(jobs, len(items) // MIN_CHUNK)
-    if workers <= 1 or not _can_fork():
+    count = min(jobs, len(items) // MIN_CHUNK)
+    if count <= 1 or not can_fork():
         return list(function(items))
-    size = -(-len(items) // workers)
+    size = -(-len(items) // count)
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
-    global _task
-    _task = lambda index: list(function(chunks[index]))  # noqa: E731 — read by _run in the workers
+    global _running
+    _running = True
     try:
-        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-            parts = pool.map(_run, range(len(chunks)), chunksize=1)
+        children = [_fork(function, chunk) for chunk in chunks[1:]]
+        try:
+            results = list(function(chunks[0]))
+        finally:  # every child is read and reaped, whatever happened here
+            outcomes = [_collect(*child) for child in children]
     finally:
-        _task = None
-    return [result for part in parts for result in part]
+        _running = False
+    for kind, payload in outcomes:
+        if kind != "ok":
+            raise payload
+        results.extend(payload)
+    return results
 
 
-def _run(index: int) -> list:
-    assert _task is not None, "map_chunks sets the task before forking"
-    return _task(index)
+def _fork(function, chunk) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)  # the child: run, send, and leave without running the parent's exit handlers
+    status = 0
+    try:
+        try:
+            message = pickle.dumps(("ok", list(function(chunk))), pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:  # sent to the parent, which raises it
+            message = _pickled_error(error)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(message)
+    except BaseException:  # nothing can be sent: the parent reads no data and reports a dead child
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _pickled_error(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps(("error", error), pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle travels as its description
+        return pickle.dumps(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _collect(pid: int, read_end: int) -> tuple[str, object]:
+    """("ok", results) or ("error", exception) from one child, once it has exited."""
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return "error", RuntimeError(f"a formatting worker process died (wait status {status})")
+    try:
+        return pickle.loads(data)  # written by our own child
+    except Exception as error:  # e.g. an exception class whose constructor takes other arguments
+        return "error", RuntimeError(f"a formatting worker's result could not be read: {error}")
 
 
 class ParallelSortKeys:
-    """cs:key mixin: the macro sort keys of a long list are computed in worker processes. The root's
+    """cs:key mixin: the macro sort keys of a long list are computed in forked processes. The root's
     ``citeledger_jobs`` (set by the engine for each run) says how many; variable keys are cheap."""
 
     def sort_keys(self, items, context):
