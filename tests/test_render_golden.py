@@ -9,36 +9,48 @@ from __future__ import annotations
 import pytest
 
 from citeledger.render import engine, fidelity, styles
-from format_goldens import load_cites, load_golden, load_items
+from format_goldens import golden_cases, load_cites, load_golden, load_items
 
-STYLES = (
-    "apa", "chicago-author-date", "chicago-shortened-notes-bibliography", "modern-language-association",
-    "harvard-cite-them-right", "ieee", "nlm-citation-sequence", "iso690-author-date-fr",
-    "citeledger-house", "citeledger-cite-this",
-)
-ITEM_SETS = ("sample", "mixed")
 FORMATS = ("text", "html")
 
 
-# (style, item set) → (entry indices, citation indices) known to differ, in both text and HTML.
-# ISO 690 (fr): citeproc-js joins collapsed years with "; " where the style names no
-# cite-group-delimiter. (Its no-break space after a particle, ``VAN DER\u00a0KROEF``, is now the
-# particle-join workaround.)
-EXPECTED_FAILURES: dict[tuple[str, str], tuple[set[int], set[int]]] = {
-    ("iso690-author-date-fr", "sample"): (set(), {7}),
-    ("iso690-author-date-fr", "mixed"): (set(), {6}),
+# (style, item set) → (entry indices, citation indices) known to differ, in both text and HTML;
+# (style, item set, format) for a difference in one format only. None of them is a disambiguation
+# difference; each is a gap of another fix, noticed on the disambiguation set:
+# - sort keys: citeproc-js sorts on text without formatting or punctuation; ours keep the quotes of a
+#   quoted title (“Land…” after “Water…”), HTML tags (<i>Water…</i> first) and an uppercased family's
+#   comma (``DOE, Jane et ROE`` before ``DOE, Jane, 2002``) -- collation-sort does not reach such keys --
+#   and names rendered through a nested macro are not in sort order (``Lee, Hana, Minjun Kim``). The
+#   entries come out in another order, and so do the year suffixes of the citations that follow it.
+# - title case: citeproc-js keeps ``after`` and ``under`` lower case (``Village Memory after the Khmer
+#   Rouge``); we capitalize them.
+# - page-range-format="minimal-two" on ``1-28`` and ``1-30`` (MLA): ``1–8``, ``1–0`` (citeproc-py).
+# - subsequent-author-substitute: an et-al list (``Taylor, Ruth, et al.``) loses the period after the
+#   substitute (``——— “Transitional``); AMS's ``partial-each`` rule substitutes name by name in citeproc-js.
+_SORT = {3, 4, 5, 6}
+EXPECTED_FAILURES: dict[tuple[str, ...], tuple[set[int], set[int]]] = {
+    ("apa", "disambig", "html"): (_SORT, {10, 11, 12, 13, 14, 15}),
+    ("chicago-author-date", "disambig"): ({0, 1, 8, 9} | _SORT | {7, 10}, {10, 11, 12, 13, 14, 15}),
+    ("chicago-shortened-notes-bibliography", "disambig"): ({0, 1, 8, 9} | _SORT | {7, 10}, {1, 2, 14}),
+    ("modern-language-association", "disambig"): (_SORT | {7, 10, 15}, set()),
+    ("iso690-author-date-fr", "disambig"): ({2, 3, 4, 5, 6, 7}, set()),
+    ("american-meteorological-society", "disambig"): ({1, 7, 9, 15, 17}, set()),
+    ("harvard-leeds-beckett-university", "disambig"): ({7, 10}, set()),
 }
 
 
+def _expected(style: str, item_set: str, fmt: str) -> tuple[set[int], set[int]]:
+    return EXPECTED_FAILURES.get((style, item_set, fmt)) or EXPECTED_FAILURES.get((style, item_set), (set(), set()))
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("item_set", ITEM_SETS)
-@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize(("style", "item_set"), golden_cases())
 def test_matches_citeproc_js(style: str, item_set: str, fmt: str) -> None:
     loaded = engine.load_style(styles.resolve_style(style))
     golden = load_golden(style, item_set, fmt)
     comparison = fidelity.compare(load_items(item_set), loaded, load_cites(item_set), golden, fmt)
     bad_entries, bad_cites, result = comparison.bad_entries, comparison.bad_citations, comparison.result
-    expected_entries, expected_cites = EXPECTED_FAILURES.get((style, item_set), (set(), set()))
+    expected_entries, expected_cites = _expected(style, item_set, fmt)
     assert result.entries, "nothing was formatted"
     assert bad_entries - expected_entries == set(), "entries differ from citeproc-js"
     assert bad_cites - expected_cites == set(), "citations differ from citeproc-js"

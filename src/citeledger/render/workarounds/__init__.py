@@ -23,6 +23,8 @@ when the fix is switched off.
 | punctuation-in-quote | ``“Le Portail”.`` in en locales | move ``.``/``,`` inside the close quote |
 | typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale (inner) quotes, ``’``, nbsp |
 | year-suffix | no year suffixes (``2003a/2003b``) | suffix colliding works in bibliography order |
+| disambiguate-add-names | ``(Brown et al., 2010a)`` for lists differing in later names | show names until they differ |
+| disambiguate-add-givenname | no given names: ``(Smith, 2005a, 2005b)``; rules ignored | initials or whole given names |
 | disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
 | subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
@@ -37,6 +39,7 @@ when the fix is switched off.
 | group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge what rendered; macros too |
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
+| year-suffix-collapse | ``(Doe 2003a, 2003b)`` with ``collapse="year-suffix"`` | ``(Doe 2003a, b)``, ranged ``2003a–c`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 | after-inverted-name | ``delimiter-precedes-*="after-inverted-name"`` read as never | comma after an inverted name |
 | sort-separator-space | ``sort-separator="  "`` prints two spaces (``Bizot  F``) | runs of spaces print as one |
@@ -50,10 +53,18 @@ when the fix is switched off.
 ``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
 (tested for identical output and for being used).
 
-Not fixed (yet): ``year-suffix`` collapsing (``2003a, b``), given-name and add-names disambiguation;
-citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``); ``display``
-in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names without a
-cs:name child.
+Disambiguation (``render.disambiguation``) is a port of citeproc-js's: added names and given names
+(document-wide for the ``all-names``/``primary-name`` rules, and in the bibliography entry as citeproc-js
+does), year suffixes, then the ``disambiguate`` condition (citeproc-js's order), all or nothing for the
+condition; only the first names a citation renders are disambiguated.
+
+Not fixed (yet): sort keys of formatted text (quotes, HTML tags, an uppercased family's comma) and of
+names in nested macros (not in sort order), so entries and year suffixes can come in another order than
+citeproc-js's; title-case stop words ``after``/``under``; ``page-range-format="minimal-two"`` on ``1-28``
+(``1–8``); subsequent-author-substitute after an et-al list (``——— “``) and its ``partial-each`` rule;
+citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
+``display`` in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names
+without a cs:name child.
 """
 
 from __future__ import annotations
@@ -61,7 +72,7 @@ from __future__ import annotations
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 from citeledger.render.parallel import ParallelSortKeys
 from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, PlannedCondition, pin_elements
-from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance
+from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance, YearSuffixCollapse
 from citeledger.render.workarounds.conditions import (
     CountVariables,
     DisambiguateCondition,
@@ -80,6 +91,7 @@ from citeledger.render.workarounds.names import (
     AfterInvertedName,
     DemoteParticleInSortKeys,
     DemoteParticleKeys,
+    DisambiguatedNames,
     InitializeFalse,
     ParticleJoin,
     RecordFirstNames,
@@ -128,6 +140,8 @@ WORKAROUNDS: dict[str, str] = {
     "punctuation-in-quote": "output",
     "typographic-quotes": "items",
     "year-suffix": "engine",
+    "disambiguate-add-names": "element",
+    "disambiguate-add-givenname": "element",
     "disambiguate-condition": "element",
     "subsequent-author-substitute": "element",
     "collation-sort": "element",
@@ -138,6 +152,7 @@ WORKAROUNDS: dict[str, str] = {
     "locale-date-delimiter": "element",
     "cite-order": "element",
     "cite-collapse": "element",
+    "year-suffix-collapse": "element",
     "is-numeric": "element",
     "locator-range": "element",
     "demote-particle-sort": "element",
@@ -157,6 +172,9 @@ ALL = frozenset(WORKAROUNDS)
 
 
 ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
+    # first, so that the names it sets are what the other name fixes see (one mixin, two switches)
+    "disambiguate-add-names": (("name", DisambiguatedNames),),
+    "disambiguate-add-givenname": (("name", DisambiguatedNames),),
     "initialize-false": (("name", InitializeFalse),),
     "group-suppression": (("group", GroupByRender), ("macro", MacroByRender), ("text", CountVariables),
                           ("number", CountVariables), ("names", CountVariables), ("date", CountVariables)),
@@ -170,6 +188,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "subsequent-author-substitute": (("names", RecordFirstNames),),
     "substitute-names": (("names", SubstituteNames), ("substitute", Substituting), ("text", SubstitutedText)),
     "locale-date-delimiter": (("date", LocaleDateDelimiter),),
+    "year-suffix-collapse": (("layout", YearSuffixCollapse),),  # before cite-collapse, whose hook it overrides
     "cite-collapse": (("layout", CiteCollapse),),  # before cite-order, whose hook it overrides
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
@@ -199,7 +218,8 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
     for name, pairs in ELEMENT_MIXINS.items():
         if name in enabled:
             for tag, mixin in pairs:
-                mixins.setdefault(tag, []).append(mixin)
+                if mixin not in mixins.setdefault(tag, []):
+                    mixins[tag].append(mixin)
     classes = dict(base_classes)
     for tag, base in base_classes.items():
         extra = [*mixins.get(tag, ()), *mixins.get("*", ())]

@@ -4,6 +4,7 @@ Part of the workaround table in ``render.workarounds`` (``__init__``), which lis
 
 from __future__ import annotations
 
+import itertools
 import re
 
 
@@ -52,7 +53,10 @@ class CiteOrder:
 
 class CiteCollapse:
     """cs:citation ``collapse``: ``(Kiernan 1996, 2008)`` for cites by the same names (``year``,
-    ``year-suffix``…), ``[6–8]`` for runs of citation numbers. Needs cite-order."""
+    ``year-suffix``…), ``[6–8]`` for runs of citation numbers. Needs cite-order. The delimiters are
+    citeproc-js's: ``cite-group-delimiter`` (default ``, ``) inside a group; with an
+    ``after-collapse-delimiter`` that one after a group, after a cite with a locator and between cites
+    that do not collapse, and the layout's delimiter inside a group."""
 
     def collapse_cites(self, rendered, names) -> list:
         mode = self.getparent().get("collapse")
@@ -60,21 +64,111 @@ class CiteCollapse:
             return super().collapse_cites(rendered, names)
         if mode == "citation-number":
             return _collapse_numbers(rendered, self.cp.String)
-        group_delimiter = self.getparent().get("cite-group-delimiter", ", ")
-        after = self.getparent().get("after-collapse-delimiter")
-        groups: list[list[str]] = []
-        previous = None
+        pieces, previous = [], None
         for item, text in rendered:
             first = names.get(item.key)
-            if first and first == previous and str(text).startswith(first):
-                groups[-1].append(re.sub(r"^[\s,;:]+", "", str(text)[len(first):]))
-            else:
-                groups.append([str(text)])
+            collapsed = bool(first) and first == previous and str(text).startswith(first)
+            piece = re.sub(r"^[\s,;:]+", "", str(text)[len(first):]) if collapsed else str(text)
+            pieces.append(Piece(item, piece, collapsed))
             previous = first
-        joined = [group_delimiter.join(group) for group in groups]
-        if after is None or len(joined) < 2:
-            return [self.cp.String(text) for text in joined]
-        return [self.cp.String(after.join(joined))]
+        pieces = self.collapse_year_suffixes(pieces, mode)
+        out = pieces[0].text
+        for before, piece in itertools.pairwise(pieces):
+            out += piece.join if piece.join is not None else self._splice(before, piece, mode)
+            out += piece.text
+        return [self.cp.String(out)]
+
+    def _splice(self, before: Piece, piece: Piece, mode: str) -> str:
+        """citeproc-js's getSpliceDelimiter."""
+        citation = self.getparent()
+        layout_delimiter = self.get("delimiter", "")
+        after = citation.get("after-collapse-delimiter")
+        if after is None:
+            return citation.get("cite-group-delimiter", ", ") if piece.collapsed else layout_delimiter
+        if _has_locator(before.item) or (before.collapsed and not piece.collapsed):
+            return after
+        if not before.collapsed and not piece.collapsed and mode != "year-suffix":
+            return after
+        return layout_delimiter
+
+    def collapse_year_suffixes(self, pieces: list[Piece], mode: str) -> list[Piece]:
+        return pieces
+
+
+class Piece:
+    """One cite of a collapsing citation: its text (without the names when it joins a group) and the
+    delimiter before it when collapsing fixed one."""
+
+    def __init__(self, item, text: str, collapsed: bool):
+        self.item, self.text, self.collapsed = item, text, collapsed
+        self.join: str | None = None
+        self.suffix: str | None = None
+
+
+def _has_locator(item) -> bool:
+    return bool(getattr(item, "has_locator", False))
+
+
+class YearSuffixCollapse:
+    """``collapse="year-suffix"``: a cite of the same names and year as the one before prints its year
+    suffix only (``(Doe 2003a, b)``), after ``cite-group-delimiter``, ``year-suffix-delimiter`` or the
+    layout's delimiter; ``year-suffix-ranged`` makes runs of three or more a range (``2003a–c``). The
+    suffix keeps the affixes of the style's ``year-suffix`` text, as in citeproc-js."""
+
+    def collapse_year_suffixes(self, pieces: list[Piece], mode: str) -> list[Piece]:
+        pieces = super().collapse_year_suffixes(pieces, mode)
+        if mode not in ("year-suffix", "year-suffix-ranged"):
+            return pieces
+        citation = self.getparent()
+        join = citation.get("cite-group-delimiter") or citation.get("year-suffix-delimiter")
+        join = join if join is not None else self.get("delimiter", "")
+        years = [_year_and_suffix(piece.item) for piece in pieces]
+        for index, piece in enumerate(pieces):
+            year, suffix = years[index]
+            if index and piece.collapsed and suffix and year and years[index - 1] == (year, years[index - 1][1]) \
+                    and years[index - 1][1] and piece.text.startswith(year):
+                piece.text, piece.join, piece.suffix = piece.text[len(year):], join, suffix
+            elif suffix and piece.text.rstrip().endswith(suffix):
+                piece.suffix = suffix  # a possible head of a range
+        return _suffix_ranges(pieces, self) if mode == "year-suffix-ranged" else pieces
+
+
+def _year_and_suffix(item) -> tuple[str | None, str | None]:
+    from citeledger.render.disambiguation import SUFFIX_KEY
+
+    reference = item.reference
+    issued = dict.get(reference, "issued")
+    date = dict.get(issued, "begin", issued) if isinstance(issued, dict) else None
+    year = dict.get(date, "year") if isinstance(date, dict) else None
+    suffix = dict.get(reference, "year_suffix") or (dict.get(date, SUFFIX_KEY) if isinstance(date, dict) else None)
+    return (str(year) if year is not None else None), suffix
+
+
+def _suffix_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("a") + 1
+    return index
+
+
+def _suffix_ranges(pieces: list[Piece], layout) -> list[Piece]:
+    """Runs of three or more consecutive bare suffixes after a head become ``head–last``."""
+    dash = str(layout.get_single_term("citation-range-delimiter") or "") or "\u2013"
+    out, index = [], 0
+    while index < len(pieces):
+        head, end = pieces[index], index
+        while (head.suffix and end + 1 < len(pieces) and pieces[end + 1].join is not None
+               and pieces[end + 1].text.strip() == pieces[end + 1].suffix
+               and _suffix_index(pieces[end + 1].suffix) == _suffix_index(pieces[end].suffix) + 1):
+            end += 1
+        if end - index >= 2:
+            pieces[end].join = dash
+            pieces[end].text = pieces[end].text.strip()
+            out.extend([head, pieces[end]])
+        else:
+            out.extend(pieces[index:end + 1])
+        index = end + 1
+    return out
 
 
 def _collapse_numbers(rendered, string) -> list:

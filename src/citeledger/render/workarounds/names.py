@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from citeledger.render.disambiguation_names import NAMESET_KEY, probe_marker
+
 
 def _inherited(element, context, name: str) -> str | None:
     """An inheritable name option: on the element, its cs:citation/cs:bibliography, or cs:style."""
@@ -230,4 +232,112 @@ def _join_particles(name, space: str, keep_dropping: bool):
     else:
         family = _join(dropping, family, space) if dropping else family
     fields["family"] = family
+    return type(name)(**fields)
+
+
+class FullGiven(str):
+    """A given name shown whole where the style initializes (given-name disambiguation, level 2)."""
+
+
+class DisambiguatedNames:
+    """The first names of a citation as ``render.disambiguation`` set them for the work
+    (``root.citeledger_names_config``: key → (names shown, given-name level of each)): more names
+    before et al. (``disambiguate-add-names``), initials or whole given names on a short form
+    (``disambiguate-add-givenname``). As in citeproc-js, the first names of the bibliography entry get
+    them too (``root.citeledger_bib_names`` says which), a level never goes below the style's form and
+    more names show only where the style truncates. Sort keys are left alone."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        names = dict.get(item.reference, variable) or []
+        found = self._names_config(item, context, sort_options) if names else None
+        if found == "probe":
+            return self._probe(names, variable, context)
+        if found is None:
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        (shown, levels), area = found
+        if area == "bibliography":
+            add_names, add_givens = vars(self.get_root()).get("citeledger_bib_names") or (False, False)
+            shown, levels = (shown if add_names else None), (levels if add_givens else ())
+        attributes = self._et_al_attributes(len(names), shown, context)
+        form = self.get_option("form", context, sort_options)
+        natural = 0 if form == "short" else 1 if self.get_option("initialize-with", context) is not None else 2
+        effective = [max(level, natural) for level in levels]
+        if form == "short" and any(effective):
+            attributes["form"] = "long"
+            effective += [0] * (len(names) - len(effective))
+        redo = [i < len(effective) and (effective[i] != natural or "form" in attributes) for i in range(len(names))]
+        if not attributes and not any(redo):
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        saved = {name: self.get(name) for name in attributes}
+        for name, value in attributes.items():
+            self.set(name, value)
+        changed = [_at_level(name, effective[i]) if redo[i] else name for i, name in enumerate(names)]
+        dict.__setitem__(item.reference, variable, changed)
+        try:
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            dict.__setitem__(item.reference, variable, names)
+            for name, value in saved.items():
+                if value is None:
+                    del self.attrib[name]
+                else:
+                    self.set(name, value)
+
+    def _et_al_attributes(self, count: int, shown: int | None, context) -> dict[str, str]:
+        """More names than the style's et-al-use-first, where the style truncates this list."""
+        et_al_min, use_first = self._int_option("et-al-min", context), self._int_option("et-al-use-first", context)
+        if shown is None or not (count > 1 and et_al_min and use_first and count >= et_al_min) or shown <= use_first:
+            return {}
+        return {"et-al-min": str(count + 1)} if shown >= count else {"et-al-use-first": str(shown)}
+
+    def _probe(self, names, variable, context) -> str:
+        form = self.get_option("form", context)
+        initialize = self.get_option("initialize-with", context) is not None
+        level = 0 if form == "short" else 1 if initialize else 2
+        et_al_min, use_first = self._int_option("et-al-min", context), self._int_option("et-al-use-first", context)
+        shown = len(names)
+        if len(names) > 1 and et_al_min and use_first and len(names) >= et_al_min:
+            shown = min(use_first, len(names))
+        return probe_marker(variable, level, shown, initialize)
+
+    def _int_option(self, name, context) -> int | None:
+        try:
+            return self.get_option(name, context)
+        except (TypeError, ValueError):  # not set anywhere
+            return None
+
+    def initialize(self, given, mark, context):
+        if isinstance(given, FullGiven):
+            return str(given)
+        return super().initialize(given, mark, context)
+
+    def _names_config(self, item, context, sort_options):
+        """"probe", ((names shown, levels), area) for the first names of a rendering, or None."""
+        root = self.get_root()
+        configs = vars(root).get("citeledger_names_config")
+        probing = vars(root).get("citeledger_names_probe")
+        if not (configs or probing) or sort_options is not None or vars(root).get("citeledger_sorting"):
+            return None
+        config = "probe" if probing else configs.get(item.key)
+        if config is None or dict.get(item.reference, NAMESET_KEY):
+            return None  # only the first names of a rendering are disambiguated
+        expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+        area = (context if context is not None else self).xpath_search(expr)
+        if not area or (probing and not area[0].tag.endswith("}citation")):
+            return None
+        dict.__setitem__(item.reference, NAMESET_KEY, True)
+        return config if probing else (config, "citation" if area[0].tag.endswith("}citation") else "bibliography")
+
+
+def _at_level(name, level: int):
+    """``name`` as given-name level ``level`` shows it: 0 the family name (and its non-dropping
+    particle) alone, 1 as the style renders it, 2 with the given name whole."""
+    if "literal" in name or not name.get("family"):
+        return name
+    if level == 0:
+        fields = {key: value for key, value in name.items() if key in ("family", "non-dropping-particle")}
+    else:
+        fields = dict(name.items())
+        if level == 2 and fields.get("given"):
+            fields["given"] = FullGiven(fields["given"])
     return type(name)(**fields)
