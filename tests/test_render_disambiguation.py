@@ -77,3 +77,24 @@ def test_bibliography_alone_is_unchanged_without_collisions() -> None:
     style = engine.load_style(styles.resolve_style("apa"))
     result = engine.format_items(items, style, cites=[[engine.Cite("smithj2000")]])
     assert result.citations == ("(Smith, 2000)",)
+
+
+# Official styles outside the goldens: (style, item set, citation index, fix, citeproc-js 1.4.61's text as
+# recorded by bench/record_citeprocjs.js in the random-style fidelity run).
+RANDOM_STYLE_CASES = [
+    ("frontiers", "disambig", 3, "year-suffix", "(Smith, 2005a, 2005b)"),  # the year of a localized date
+    ("decision-sciences", "disambig", 9, "cite-collapse", "(Taylor, Moore, Hall, & Young, 2018a, 2018b)"),
+    ("nehet", "sample", 7, "cite-collapse", "Chandler\u00a01993\u00a0; \u00a02000"),  # a note style
+    ("open-window", "disambig", 10, "year-suffix-collapse", "(Doe 2003a,b)"),
+]
+
+
+@pytest.mark.parametrize(("style_id", "item_set", "index", "fix", "expected"), RANDOM_STYLE_CASES,
+                         ids=[c[0] for c in RANDOM_STYLE_CASES])
+def test_disambiguation_in_random_style(style_id, item_set, index, fix, expected) -> None:
+    def render(enabled):
+        style = engine.load_style(styles.official_styles_dir() / f"{style_id}.csl", enabled=enabled)
+        return engine.format_items(load_items(item_set), style, cites=load_cites(item_set)).citations[index]
+
+    assert render(workarounds.ALL) == expected
+    assert render(workarounds.ALL - {fix}) != expected

@@ -336,7 +336,9 @@ class ImplicitYearSuffix:
 
     def process(self, date, context=None):
         text = super().process(date, context)
-        sorting = vars(self.getroottree().getroot()).get("citeledger_sorting")
+        root = self.getroottree().getroot()
+        root = vars(root).get("style", root)  # a localized date's parts are the locale file's
+        sorting = vars(root).get("citeledger_sorting")
         if self.get("name") == "year" and isinstance(date, dict) and text and not sorting:
             suffix = dict.get(date, SUFFIX_KEY)
             if suffix and not dict.get(date, USED_KEY):

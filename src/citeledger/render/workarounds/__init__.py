@@ -23,8 +23,8 @@ when the fix is switched off.
 | punctuation-in-quote | ``“Le Portail”.`` in en locales | move ``.``/``,`` inside the close quote |
 | typographic-quotes | straight ``"``/``'`` kept; `` :`` in French | locale (inner) quotes, ``’``, nbsp |
 | year-suffix | no year suffixes (``2003a/2003b``) | suffix colliding works in bibliography order |
-| disambiguate-add-names | ``(Brown et al., 2010a)`` for lists differing in later names | show names until they differ |
-| disambiguate-add-givenname | no given names: ``(Smith, 2005a, 2005b)``; rules ignored | initials or whole given names |
+| disambiguate-add-names | ``(Brown et al., 2010a)``: lists differing in later names | show names until they differ |
+| disambiguate-add-givenname | no given names: ``(Smith, 2005a, 2005b)`` | initials or whole given names |
 | disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
 | subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
@@ -39,7 +39,7 @@ when the fix is switched off.
 | group-suppression | groups judged statically: ``p. .``, ``translated by .`` | judge what rendered; macros too |
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
-| year-suffix-collapse | ``(Doe 2003a, 2003b)`` with ``collapse="year-suffix"`` | ``(Doe 2003a, b)``, ranged ``2003a–c`` |
+| year-suffix-collapse | ``collapse="year-suffix"``: ``(Doe 2003a, 2003b)`` | ``(Doe 2003a, b)``, ranged ``2003a–c`` |
 | title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
 | after-inverted-name | ``delimiter-precedes-*="after-inverted-name"`` read as never | comma after an inverted name |
 | sort-separator-space | ``sort-separator="  "`` prints two spaces (``Bizot  F``) | runs of spaces print as one |

@@ -54,7 +54,7 @@ class CiteOrder:
 class CiteCollapse:
     """cs:citation ``collapse``: ``(Kiernan 1996, 2008)`` for cites by the same names (``year``,
     ``year-suffix``…), ``[6–8]`` for runs of citation numbers. Needs cite-order. The delimiters are
-    citeproc-js's: ``cite-group-delimiter`` (default ``, ``) inside a group; with an
+    citeproc-js's: ``cite-group-delimiter`` inside a group (default ``, ``, the layout's in note styles); with an
     ``after-collapse-delimiter`` that one after a group, after a cite with a locator and between cites
     that do not collapse, and the layout's delimiter inside a group."""
 
@@ -68,7 +68,7 @@ class CiteCollapse:
         for item, text in rendered:
             first = names.get(item.key)
             collapsed = bool(first) and first == previous and str(text).startswith(first)
-            piece = re.sub(r"^[\s,;:]+", "", str(text)[len(first):]) if collapsed else str(text)
+            piece = re.sub(r"^[ ,;:]+", "", str(text)[len(first):]) if collapsed else str(text)
             pieces.append(Piece(item, piece, collapsed))
             previous = first
         pieces = self.collapse_year_suffixes(pieces, mode)
@@ -83,8 +83,11 @@ class CiteCollapse:
         citation = self.getparent()
         layout_delimiter = self.get("delimiter", "")
         after = citation.get("after-collapse-delimiter")
-        if after is None:
-            return citation.get("cite-group-delimiter", ", ") if piece.collapsed else layout_delimiter
+        if after is None:  # an empty cite-group-delimiter counts as none, as in citeproc-js
+            if not piece.collapsed:
+                return layout_delimiter
+            in_text = self.get_root().get("class") != "note"
+            return citation.get("cite-group-delimiter") or (", " if in_text else layout_delimiter)
         if _has_locator(before.item) or (before.collapsed and not piece.collapsed):
             return after
         if not before.collapsed and not piece.collapsed and mode != "year-suffix":
