@@ -86,6 +86,10 @@ RANDOM_STYLE_CASES = [
     ("decision-sciences", "disambig", 9, "cite-collapse", "(Taylor, Moore, Hall, & Young, 2018a, 2018b)"),
     ("nehet", "sample", 7, "cite-collapse", "Chandler\u00a01993\u00a0; \u00a02000"),  # a note style
     ("open-window", "disambig", 10, "year-suffix-collapse", "(Doe 2003a,b)"),
+    # a note style: ambiguity is judged on the later (short) form of the cite, as in citeproc-js
+    ("philosophy-and-public-affairs", "disambig", 5, "disambiguate-add-names",
+     "Alice Brown, Brian Green, Carol White, et al., “Mass graves and forensic survey,” Forensic Science"
+     " International 199 (2010): 1–9."),
 ]
 
 

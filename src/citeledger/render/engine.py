@@ -278,7 +278,9 @@ def _disambiguate(bibliography, style: Style, diagnostics: list[Diagnostic]) -> 
         citation.bibliography = bibliography
         for item in citation.cites:
             disambiguation.reset_item(item)
-        return _guarded(lambda: str(style.citeproc.render_citation(citation, [], None)), [], style.source, "")
+        # as citeproc-js, the cite as a later one (position "subsequent", near-note, not ibid)
+        earlier = [Citation([_Item(key)]).cites[0], Citation([_Item(f"{key}\x00")]).cites[0]]
+        return _guarded(lambda: str(style.citeproc.render_citation(citation, earlier, None)), [], style.source, "")
 
     def render_each(keys):
         jobs = style.root.citeledger_jobs
