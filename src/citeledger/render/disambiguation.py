@@ -91,21 +91,30 @@ class _State:
         saved = {key: self.final.get(key) for key in keys}
         for key in keys:
             self.final[key] = config
-        self.apply()
+        self.apply(keys)
         try:
             return list(self.render_each(keys))
         finally:
-            for key, old in saved.items():
-                self.final[key] = old
-            self.apply()
+            self.final.update(saved)
+            self.apply(keys)
 
-    def apply(self) -> None:
-        self.root.citeledger_names_config = {
-            key: (config.names, tuple(names.levels(self.infos[key], config.names, config.givens, self.options)))
-            for key, config in self.final.items() if config is not None and key in self.infos
-        }
-        self.root.citeledger_ambiguous = {key for key, config in self.final.items()
-                                          if config is not None and config.disambiguate}
+    def apply(self, keys: Sequence[str] | None = None) -> None:
+        """Write the configs of ``keys`` (default: all) onto the root, where the renderings read them."""
+        if keys is None:
+            self.root.citeledger_names_config, self.root.citeledger_ambiguous = {}, set()
+            keys = list(self.final)
+        names_config, ambiguous = self.root.citeledger_names_config, self.root.citeledger_ambiguous
+        for key in keys:
+            config = self.final.get(key)
+            names_config.pop(key, None)
+            ambiguous.discard(key)
+            if config is None:
+                continue
+            if key in self.infos:
+                names_config[key] = (config.names, tuple(names.levels(self.infos[key], config.names, config.givens,
+                                                                      self.options)))
+            if config.disambiguate:
+                ambiguous.add(key)
 
 
 def _collisions(keys: Sequence[str], texts: Sequence[str | None]) -> list[list[str]]:
@@ -128,11 +137,14 @@ def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references,
     order = [key for key in references if key in set(keys)]  # citeproc-js registers in input order
     root.citeledger_names_probe = True
     try:
-        infos = names.name_infos(order, render_each(order), references)
+        probed = render_each(order)
     finally:
         root.citeledger_names_probe = False
+    infos = names.name_infos(order, probed, references)
+    texts = [names.strip_markers(text) for text in probed]  # each citation as the style has it
     if options.add_givenname and options.rule != "by-cite":
         names.global_name_levels(infos, options.rule, root)
+        texts = None  # the document-wide levels change the renderings
     state = _State(root, references, infos, options, render_each)
     for key in order:
         info = infos.get(key)
@@ -141,7 +153,7 @@ def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references,
     state.apply()
     if not options.modes:
         return
-    groups = _collisions(order, render_each(order))
+    groups = _collisions(order, texts if texts is not None else render_each(order))
     rank = {key: index for index, key in enumerate(keys)}
     for group in groups:
         _Group(state, group, rank).run()

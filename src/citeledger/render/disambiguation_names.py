@@ -4,7 +4,8 @@ is rendered, and the document-wide given-name rules (``all-names``, ``primary-na
 
 Given-name levels are citeproc-js's: 0 family name only, 1 initials (whole when the style does not
 initialize), 2 whole given name. The first names a citation renders (its "nameset") are found by rendering
-each work's citation once in probe mode (``probe_marker``); later names are left as the style has them.
+each work's citation once in probe mode (``probe_marker``), which is also the first rendering the
+collisions are found in; later names are left as the style has them.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ class NameInfo:
 
 
 # The first names a citation renders are found by rendering each work's citation once with
-# ``root.citeledger_names_probe`` set: the names then render as this marker (control characters and
-# digits only, so that no text-case or formatting of the style changes it).
+# ``root.citeledger_names_probe`` set: the names are followed by this marker (control characters and
+# digits only, so that no text-case or formatting of the style changes it; after the names, so that a
+# capitalize-first still sees them). Without the markers, the texts are the citations as the style has them.
 NAME_VARIABLES = ("author", "editor", "translator", "collection-editor", "composer", "container-author",
                   "director", "editorial-director", "illustrator", "interviewer", "original-author",
                   "recipient", "reviewed-author", "chair", "compiler", "contributor", "curator",
@@ -50,6 +52,10 @@ _MARKER = re.compile(r"\x01(\d+)\x02(\d)\x02(\d+)\x02(\d)\x03")
 def probe_marker(variable: str, form_level: int, shown: int, initialize: bool) -> str:
     index = NAME_VARIABLES.index(variable) if variable in NAME_VARIABLES else len(NAME_VARIABLES)
     return f"\x01{index}\x02{form_level}\x02{shown}\x02{int(initialize)}\x03"
+
+
+def strip_markers(text: str | None) -> str | None:
+    return _MARKER.sub("", text) if text else text
 
 
 def name_infos(keys, texts, references) -> dict[str, NameInfo]:

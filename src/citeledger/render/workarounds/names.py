@@ -250,8 +250,9 @@ class DisambiguatedNames:
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         names = dict.get(item.reference, variable) or []
         found = self._names_config(item, context, sort_options) if names else None
-        if found == "probe":
-            return self._probe(names, variable, context)
+        if found == "probe":  # the names as usual, then what disambiguation needs to know of them
+            text = super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+            return text + self._probe(names, variable, context) if text else text
         if found is None:
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         (shown, levels), area = found
