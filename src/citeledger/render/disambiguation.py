@@ -134,7 +134,8 @@ def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references,
     root.citeledger_bib_names = (options.add_names, options.add_givenname)
     if not options.modes and not options.add_givenname:
         return
-    order = [key for key in references if key in set(keys)]  # citeproc-js registers in input order
+    wanted = set(keys)
+    order = [key for key in references if key in wanted]  # citeproc-js registers in input order
     root.citeledger_names_probe = True
     try:
         probed = render_each(order)
