@@ -25,7 +25,7 @@ class CiteOrder:
     def render_citation(self, citation, callback):
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if self.getparent().sort is not None:
+        if len(good) > 1 and self.getparent().sort is not None:  # one cite: no sort keys to render
             good = self.getparent().sort.sort(good, self)
         rendered = []
         root = self.getroottree().getroot()
