@@ -20,6 +20,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -88,8 +89,8 @@ def _fork(function, chunk) -> tuple[int, int]:
             message = pickle.dumps(("ok", list(function(chunk))), pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # sent to the parent, which raises it
             message = _pickled_error(error)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(message)
+        with Connection(write_end, readable=False) as pipe:
+            pipe.send_bytes(message)
     except BaseException:  # nothing can be sent: the parent reads no data and reports a dead child
         status = 1
     finally:
@@ -105,8 +106,11 @@ def _pickled_error(error: BaseException) -> bytes:
 
 def _collect(pid: int, read_end: int) -> tuple[str, object]:
     """("ok", results) or ("error", exception) from one child, once it has exited."""
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
+    with Connection(read_end, writable=False) as pipe:
+        try:
+            data = pipe.recv_bytes()
+        except (EOFError, OSError):  # the child died before or while sending
+            data = b""
     _, status = os.waitpid(pid, 0)
     if not data:
         return "error", RuntimeError(f"a formatting worker process died (wait status {status})")
