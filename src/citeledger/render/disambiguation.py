@@ -29,7 +29,6 @@ SUFFIX_KEY, USED_KEY = "citeledger_suffix", "citeledger_used"
 NAMESET_KEY = names.NAMESET_KEY
 
 RenderEach = Callable[[Sequence[str]], Sequence[str | None]]
-NAME_FIXES = frozenset({"disambiguate-add-names", "disambiguate-add-givenname"})
 
 
 @dataclass
@@ -48,6 +47,9 @@ class Config:
 
 @dataclass
 class _Options:
+    """What the style asks for (and the workarounds allow); ``modes`` are the steps in citeproc-js's
+    order: names (added names, by-cite given names), years, the condition."""
+
     add_names: bool
     add_givenname: bool
     rule: str
