@@ -13,6 +13,8 @@ def pin_elements(root, locales) -> None:
     for top in (root, *locales):
         cache = vars(top).setdefault("citeledger_cache", {})
         for element in top.iter():
+            if not isinstance(element, CachedStructure):  # entity references, processing instructions
+                continue
             element.citeledger_root, element.citeledger_style, element.citeledger_shared = top, root, cache
             pinned.append(element)
     root.citeledger_pinned = pinned
