@@ -272,10 +272,13 @@ class DisambiguatedNames:
         saved = {name: self.get(name) for name in attributes}
         for name, value in attributes.items():
             self.set(name, value)
+        failed = False
         changed = [_at_level(name, effective[i]) if redo[i] else name for i, name in enumerate(names)]
         dict.__setitem__(item.reference, variable, changed)
         try:
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        except TypeError:  # citeproc-py cannot join formatted name parts of an inverted long form
+            failed = True
         finally:
             dict.__setitem__(item.reference, variable, names)
             for name, value in saved.items():
@@ -283,6 +286,8 @@ class DisambiguatedNames:
                     del self.attrib[name]
                 else:
                     self.set(name, value)
+        if failed:  # the names as the style has them, rather than none
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
 
     def _et_al_attributes(self, count: int, shown: int | None, context) -> dict[str, str]:
         """More names than the style's et-al-use-first, where the style truncates this list."""
