@@ -93,3 +93,13 @@ def test_parallel_output_is_the_serial_output(style_id: str) -> None:
     assert len(serial.entries) == 240
     if style_id == "modern-language-association":
         assert sum(entry.text.startswith("———") for entry in serial.entries) > 10
+
+
+def test_groups_of_colliding_works_settle_in_parallel_as_serially(monkeypatch) -> None:
+    # 240 works in few names and years collide in many groups; small chunks make the groups run in two processes
+    monkeypatch.setattr(parallel, "MIN_CHUNK", 4)
+    items = _items(240)
+    style = engine.load_style(styles.resolve_style("apa"))
+    serial = engine.format_items(items, style, jobs=1)
+    assert any("1990a" in entry.text for entry in serial.entries)
+    assert engine.format_items(items, style, jobs=2) == serial

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from citeledger.keys import suffix_letters
 from citeledger.render import disambiguation_names as names
+from citeledger.render import parallel
 
 SUFFIX_KEY, USED_KEY = "citeledger_suffix", "citeledger_used"
 NAMESET_KEY = names.NAMESET_KEY
@@ -158,8 +159,16 @@ def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references,
         return
     groups = _collisions(order, texts if texts is not None else render_each(order))
     rank = {key: index for index, key in enumerate(keys)}
-    for group in groups:
-        _Group(state, group, rank).run()
+
+    def settle(chunk: Sequence[list[str]]) -> list[list[tuple[str, Config]]]:
+        """Run each group; its works' final configs. Groups share no work and a work's citation
+        depends on its own config only, so chunks of groups may run in separate processes."""
+        for group in chunk:
+            _Group(state, group, rank).run()
+        return [[(key, state.final[key]) for key in group] for group in chunk]
+
+    for settled in parallel.map_chunks(settle, groups, jobs=vars(root).get("citeledger_jobs", 1)):
+        state.final.update(settled)
     state.apply()
     explicit = bool(root.xpath_search("//cs:text[@variable='year-suffix']"))
     for key, config in state.final.items():
