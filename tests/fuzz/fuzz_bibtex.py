@@ -8,23 +8,9 @@ regression corpus through it without atheris.
 
 from __future__ import annotations
 
-import contextlib
-import sys
+from harness import fuzz, instrumented
 
-try:
-    import atheris
-except ImportError:  # the regression test replays the corpus without atheris
-    atheris = None
-
-
-def _instrumented() -> contextlib.AbstractContextManager:
-    """Run as a script, the project's modules (and the parser they wrap) get coverage counters as they load."""
-    if atheris is not None and __name__ == "__main__":
-        return atheris.instrument_imports(include=["citeledger", "bibtexparser"])
-    return contextlib.nullcontext()
-
-
-with _instrumented():
+with instrumented(__name__, ("citeledger", "bibtexparser")):
     from citeledger.errors import UnusableInputError
     from citeledger.io.bibtex import parse_bibtex, render_bibtex
     from citeledger.io.bibtex_items import from_bibtex
@@ -49,10 +35,5 @@ def check(data: bytes) -> None:
     assert len(parse_bibtex(tidied.text).blocks) >= len(bib.entries)
 
 
-def main() -> None:
-    atheris.Setup(sys.argv, check)
-    atheris.Fuzz()
-
-
 if __name__ == "__main__":
-    main()
+    fuzz(check)

@@ -6,23 +6,9 @@ Run: ``python tests/fuzz/fuzz_citations.py [libFuzzer options] [corpus dir]``; s
 
 from __future__ import annotations
 
-import contextlib
-import sys
+from harness import fuzz, instrumented
 
-try:
-    import atheris
-except ImportError:  # the regression test replays the corpus without atheris
-    atheris = None
-
-
-def _instrumented() -> contextlib.AbstractContextManager:
-    """Run as a script, the project's modules get coverage counters as they load."""
-    if atheris is not None and __name__ == "__main__":
-        return atheris.instrument_imports(include=["citeledger"])
-    return contextlib.nullcontext()
-
-
-with _instrumented():
+with instrumented(__name__):
     from citeledger.citations.extract import extract_citations
     from citeledger.errors import UnusableInputError
     from citeledger.io.textfile import decode_bytes
@@ -47,10 +33,5 @@ def check(data: bytes) -> None:
             assert text[thing.span.start : thing.span.end] == thing.raw, thing
 
 
-def main() -> None:
-    atheris.Setup(sys.argv, check)
-    atheris.Fuzz()
-
-
 if __name__ == "__main__":
-    main()
+    fuzz(check)

@@ -6,23 +6,9 @@ Run: ``python tests/fuzz/fuzz_csljson.py [libFuzzer options] [corpus dir]``; see
 
 from __future__ import annotations
 
-import contextlib
-import sys
+from harness import fuzz, instrumented
 
-try:
-    import atheris
-except ImportError:  # the regression test replays the corpus without atheris
-    atheris = None
-
-
-def _instrumented() -> contextlib.AbstractContextManager:
-    """Run as a script, the project's modules get coverage counters as they load."""
-    if atheris is not None and __name__ == "__main__":
-        return atheris.instrument_imports(include=["citeledger"])
-    return contextlib.nullcontext()
-
-
-with _instrumented():
+with instrumented(__name__):
     from citeledger.errors import UnusableInputError
     from citeledger.io.csljson import parse_csljson, to_csljson
     from citeledger.io.textfile import decode_bytes
@@ -42,10 +28,5 @@ def check(data: bytes) -> None:
     assert _comparable(again) == _comparable(references)
 
 
-def main() -> None:
-    atheris.Setup(sys.argv, check)
-    atheris.Fuzz()
-
-
 if __name__ == "__main__":
-    main()
+    fuzz(check)

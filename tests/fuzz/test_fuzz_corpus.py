@@ -4,6 +4,7 @@ reader) through each target's property, without atheris, and checks that every t
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ CASES = [(target, path) for target in TARGETS for path in sorted((HERE / "corpus
 
 
 def load_target(target: str):
+    if str(HERE) not in sys.path:  # the targets import their shared harness as scripts do
+        sys.path.insert(0, str(HERE))
     spec = importlib.util.spec_from_file_location(f"fuzz_{target}", HERE / f"fuzz_{target}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
