@@ -59,6 +59,30 @@ def test_name_lists(written, expected):
     assert _names(written) == expected
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # Italian and French lists: "Family (Given)"
+        ("Cozzi (Gaetano)", {"author": [("", "Cozzi", "Gaetano", "")]}),
+        ("BRAUDEL (F.), Cozzi (Gaetano)", {"author": [("", "Braudel", "F.", ""), ("", "Cozzi", "Gaetano", "")]}),
+        ("De Rosa (Gabriele) (a cura di)", {"editor": [("", "De Rosa", "Gabriele", "")]}),
+        # names joined by a spaced dash; a hyphen inside a name is no separator
+        ("G. COZZI - M. KNAPTON", {"author": [("", "Cozzi", "G.", ""), ("", "Knapton", "M.", "")]}),
+        ("Rossi M. – Bianchi P.", {"author": [("", "Rossi", "M.", ""), ("", "Bianchi", "P.", "")]}),
+        ("Jean-Paul Sartre", {"author": [("", "Sartre", "Jean-Paul", "")]}),
+        # family name then run-together initials
+        ("Lane F.C.", {"author": [("", "Lane", "F. C.", "")]}),
+        ("LANE F.C.", {"author": [("", "Lane", "F. C.", "")]}),
+        ("F.C. Lane", {"author": [("", "Lane", "F. C.", "")]}),
+        ("Lane, F.C.", {"author": [("", "Lane", "F. C.", "")]}),
+        ("G. Cozzi (a c. di)", {"editor": [("", "Cozzi", "G.", "")]}),
+        ("WU Jing", {"author": [("", "Wu", "Jing", "")]}),
+    ],
+)  # fmt: skip
+def test_humanities_name_forms(written, expected):
+    assert _names(written) == expected
+
+
 def test_mixed_name_forms_are_irregular():
     assert parse_name_list("LOPEZ, Ana, ROSSI Carla").irregular
     assert not parse_name_list("LOPEZ, Ana, ROSSI, Carla").irregular
@@ -158,7 +182,8 @@ def test_identifiers_found_anywhere(text, field, value):
 
 def test_house_chapter_and_article():
     chapter, _, labelling = parse_reference(
-        "DUPONT, Jean, 1998, La ville, in MOREAU Paul (dir.), Les villes, Lyon: Fayard, p. 12-30.")
+        "DUPONT, Jean, 1998, La ville, in MOREAU Paul (dir.), Les villes, Lyon: Fayard, p. 12-30."
+    )
     assert labelling.method == "template:house-chapter"
     assert chapter.type == "chapter"
     assert chapter.names["editor"] == (Name(family="Moreau", given="Paul"),)

@@ -23,10 +23,12 @@ ROLE_MARKERS = {
     "éd.": ("editor", False), "éds.": ("editor", True), "hrsg.": ("editor", True), "hg.": ("editor", True),
     "hgg.": ("editor", True), "coord.": ("editor", False), "a cura di": ("editor", True), "ed": ("editor", False),
     "eds": ("editor", True), "edd.": ("editor", True), "editor": ("editor", False), "editors": ("editor", True),
-    "comp.": ("editor", False), "comps.": ("editor", True),
+    "comp.": ("editor", False), "comps.": ("editor", True), "a c. di": ("editor", True), "cur.": ("editor", False),
+    "curr.": ("editor", True), "hrsg": ("editor", True), "hg": ("editor", True), "ed. by": ("editor", False),
 }  # fmt: skip
 _ROLE = re.compile(r"\(\s*([^()]{1,20}?)\s*\)|,?\s+\b(eds?\.|éds?\.|Hrsg\.|Hg\.|dir\.|trad\.|trans\.)(?=\s|$|,)", re.I)
-_CONNECTOR = re.compile(r"\s*(?:;|/|,?\s+(?:and|et|und|y|e)\s+|,?\s*&\s*|,)\s*")
+# Italian lists join names with a spaced dash (``G. COZZI - M. KNAPTON``); a hyphen inside a name has no spaces.
+_CONNECTOR = re.compile(r"\s*(?:;|/|,?\s+(?:and|et|und|y|e|[-–—])\s+|,?\s*&\s*|,)\s*")
 _LEADING_ROLE = re.compile(
     r"(?i)^(?:in:?\s+)?(?:(edited|ed\.|eds\.|hrsg\. v\.|hg\. v\.|dir\.|sous la dir(?:ection)?\.? de|a cura di)"
     r"|(translated|trans\.|transl\.|trad\.|traduit|übers\.))(?:\s+(?:by|par|von|de))?\s+"
@@ -39,6 +41,9 @@ _ORG_WORDS = frozenset({
     "network", "bureau", "service", "court", "tribunal", "government", "unesco", "unicef", "who", "oecd",
 })  # fmt: skip
 _INITIALS = re.compile(r"[A-Z]{1,3}")
+_DOTTED_INITIALS = re.compile(r"(?:[A-ZÀ-Þ][a-z]?\.-?)+")  # J., F.C., J.-P., Th.
+# Italian and French bibliographies print ``Family (Given)``: ``Cozzi (Gaetano)``, ``BRAUDEL (F.)``.
+_GIVEN_IN_BRACKETS = re.compile(r"(?P<family>[^()]*[^\W\d_][^()]*?)\s*\((?P<given>[A-ZÀ-Þ][^()\d]{0,40})\)")
 
 
 @dataclass
@@ -52,7 +57,7 @@ def _initials(given: str) -> str:
     """``JA`` (Vancouver) → ``J. A.``; ``J.A.`` → ``J. A.``; other given names unchanged."""
     if _INITIALS.fullmatch(given):
         return " ".join(f"{char}." for char in given)
-    if re.fullmatch(r"(?:[A-Z]\.){2,4}", given):
+    if re.fullmatch(r"(?:[A-ZÀ-Þ]\.){2,4}", given):
         return " ".join(f"{char}." for char in given if char.isalpha())
     return given
 
@@ -68,8 +73,10 @@ def _split_particle(family: str) -> tuple[str, str]:
 def _clean(chunk: str) -> str:
     """Separators off both ends; a final full stop too, unless it closes an initial (``Brian D.``)."""
     chunk = chunk.strip(" ,;:")
-    last = chunk.rsplit(" ", 1)[-1].split("-")[-1]
-    if chunk.endswith(".") and len(last.rstrip(".")) > 1 and not last.startswith(("Jr", "Sr")):
+    word = chunk.rsplit(" ", 1)[-1]
+    last = word.split("-")[-1]
+    initials = _DOTTED_INITIALS.fullmatch(word)
+    if chunk.endswith(".") and len(last.rstrip(".")) > 1 and not last.startswith(("Jr", "Sr")) and not initials:
         chunk = chunk[:-1]
     return chunk.strip(" ,;:")
 
@@ -88,6 +95,11 @@ def _is_org(chunk: str) -> bool:
     return any(word.lower().strip(".,") in _ORG_WORDS for word in words) or len(words) > 5
 
 
+def _is_caps_word(word: str) -> bool:
+    """A word in capitals that is not a run of dotted initials (``COZZI``, not ``F.C.``)."""
+    return is_caps(word) and len(word.strip(".")) > 1 and not _DOTTED_INITIALS.fullmatch(word)
+
+
 def _is_initial(word: str) -> bool:
     return bool(_INITIALS.fullmatch(word) or re.fullmatch(r"(?:[A-ZÀ-Þ]\.-?){1,3}", word))
 
@@ -104,7 +116,7 @@ def _looks_given(chunk: str) -> bool:
 def _chunk_to_name(chunk: str) -> tuple[Name, str]:
     """One chunk with several words → (Name, form): ``caps-first``, ``vancouver``, ``given-first``."""
     words = chunk.split()
-    caps = [is_caps(word) and len(word.strip(".")) > 1 for word in words]
+    caps = [_is_caps_word(word) for word in words]
     if caps[0] and not all(caps):
         cut = caps.index(False)
         return make_name(" ".join(words[:cut]), " ".join(words[cut:])), "caps-first"
@@ -148,9 +160,13 @@ class _Reader:
             self.pending = None
             return
         self.flush()
-        if _is_org(chunk):
+        words = chunk.split()
+        if bracketed := _GIVEN_IN_BRACKETS.fullmatch(chunk):
+            self.people.append((make_name(bracketed["family"], bracketed["given"]), role or self.default_role))
+            self.forms.add("comma")
+        elif _is_org(chunk):
             self.people.append((Name(literal=chunk), role or self.default_role))
-        elif len(chunk.split()) == 1 or all(is_caps(word) or word in PARTICLES for word in chunk.split()):
+        elif len(words) == 1 or all(_is_caps_word(word) or word in PARTICLES for word in words):
             self.pending = chunk  # a family name waiting for its given name after the comma
         else:
             name, form = _chunk_to_name(chunk)
