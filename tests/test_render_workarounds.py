@@ -34,6 +34,8 @@ SHOWN_BY_GOLDEN = {
     "cite-order": ("chicago-shortened-notes-bibliography", "sample", "citations", 7),
     "cite-collapse": ("nlm-citation-sequence", "mixed", "citations", 6),
     "particle-join": ("iso690-author-date-fr", "mixed", "entries", 10),
+    "sort-key-text": ("chicago-author-date", "disambig", "entries", 3),  # “Cooperatives…” before Water…
+    "sort-key-names": ("chicago-author-date", "disambig", "entries", 8),  # Lee, Hana, …, Yuna Jung first
 }
 
 

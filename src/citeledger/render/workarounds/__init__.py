@@ -3,10 +3,10 @@
 This module is the one place that lists them (the table below, ``WORKAROUNDS`` and ``ELEMENT_MIXINS``);
 the fixes live in modules of one concern each: ``names``, ``conditions`` (cs:if, group suppression),
 ``citations``, ``layout`` (second-field-align, ``display``), ``locale``, ``text`` (case, quotes, numbers,
-sort keys), ``output`` (string fixes before and after the engine) and ``cache`` (speed). None imports
-citeproc: ``render.engine`` does, and mixes the element fixes into citeproc-py's element classes
-(``build_element_classes``), passing the citeproc model module in as the class attribute ``cp``. Each
-fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its test shows
+collation), ``sorting`` (sort keys), ``output`` (string fixes before and after the engine) and ``cache``
+(speed). None imports citeproc: ``render.engine`` does, and mixes the element fixes into citeproc-py's
+element classes (``build_element_classes``), passing the citeproc model module in as the class attribute
+``cp``. Each fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its test shows
 the gap it closes.
 
 Each fix is tested by ``tests/test_render_workarounds.py::test_<name with underscores>``, which fails
@@ -28,6 +28,8 @@ when the fix is switched off.
 | disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
 | subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
+| sort-key-text | keys keep markup, punctuation (``<i>Water``, ``DOE, Jane,``); ``10`` < ``9`` | as citeproc-js |
+| sort-key-names | a nested macro's names in display order (``Lee, Hana, Minjun Kim``) | sort order there too |
 | punctuation-merge | ``1993:. Title`` | drop a period after ``: ; ! ?`` |
 | trim-entry | entries end in a space after an absent field | strip entry edges (citations kept) |
 | substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
@@ -58,9 +60,7 @@ Disambiguation (``render.disambiguation``) is a port of citeproc-js's: added nam
 does), year suffixes, then the ``disambiguate`` condition (citeproc-js's order), all or nothing for the
 condition; only the first names a citation renders are disambiguated.
 
-Not fixed (yet): sort keys of formatted text (quotes, HTML tags, an uppercased family's comma) and of
-names in nested macros (not in sort order), so entries and year suffixes can come in another order than
-citeproc-js's; title-case stop words ``after``/``under``; ``page-range-format="minimal-two"`` on ``1-28``
+Not fixed (yet): title-case stop words ``after``/``under``; ``page-range-format="minimal-two"`` on ``1-28``
 (``1–8``); subsequent-author-substitute after an et-al list (``——— “``) and its ``partial-each`` rule;
 citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
 ``display`` in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names
@@ -111,6 +111,7 @@ from citeledger.render.workarounds.output import (
     substitute_subsequent_authors,
     typographic_quotes,
 )
+from citeledger.render.workarounds.sorting import PlainSortKeys, SortOptionsInMacros
 from citeledger.render.workarounds.text import (
     CollationSort,
     LabelTextCase,
@@ -145,6 +146,8 @@ WORKAROUNDS: dict[str, str] = {
     "disambiguate-condition": "element",
     "subsequent-author-substitute": "element",
     "collation-sort": "element",
+    "sort-key-text": "element",
+    "sort-key-names": "element",
     "trim-entry": "output",
     "punctuation-merge": "output",
     "title-case-hyphen": "element",
@@ -195,6 +198,9 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "locator-range": (("text", LocatorRange),),
     "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),
     "collation-sort": (("key", CollationSort),),
+    # inside collation-sort (which folds what it returns), outside the key fixes that read the rendered text
+    "sort-key-text": (("key", PlainSortKeys),),
+    "sort-key-names": (("text", SortOptionsInMacros),),
     "demote-particle-sort": (("name", DemoteParticleInSortKeys), ("key", DemoteParticleKeys)),
     # before locale-language-match, which searches the locales itself
     "legacy-ordinal-terms": (("*", LegacyOrdinalTerms),),

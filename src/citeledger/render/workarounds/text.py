@@ -65,10 +65,15 @@ class LocatorRange:
         return super()._variable(item, context)
 
 
+# letters that are other letters' variants at citeproc-js's collation strength but do not decompose
+_BASE_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
+
+
 def collation_key(text: str) -> str:
-    """Accent- and case-insensitive key, ties broken by the text itself (``Éluard`` before ``Zimmer``)."""
+    """Accent- and case-insensitive key (``Éluard`` before ``Zimmer``). Keys equal on that level are
+    equal: the next sort key decides, as in citeproc-js (base sensitivity)."""
     base = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return base.casefold() + "\x00" + text
+    return base.casefold().translate(_BASE_LETTERS)
 
 
 class CollationSort:
