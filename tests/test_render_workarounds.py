@@ -26,7 +26,7 @@ SHOWN_BY_GOLDEN = {
     "year-suffix-collapse": ("american-meteorological-society", "disambig", "citations", 11),
     "subsequent-author-substitute": ("modern-language-association", "mixed", "entries", 6),
     "trim-entry": ("iso690-author-date-fr", "sample", "entries", 0),
-    "title-case-hyphen": ("modern-language-association", "mixed", "entries", 7),
+    "title-case": ("modern-language-association", "mixed", "entries", 7),  # Twentieth-Century
     "substitute-names": ("apa", "mixed", "entries", 4),
     "is-numeric": ("chicago-author-date", "mixed", "citations", 8),
     "locator-range": ("chicago-author-date", "mixed", "citations", 3),
@@ -36,6 +36,7 @@ SHOWN_BY_GOLDEN = {
     "particle-join": ("iso690-author-date-fr", "mixed", "entries", 10),
     "sort-key-text": ("chicago-author-date", "disambig", "entries", 3),  # “Cooperatives…” before Water…
     "sort-key-names": ("chicago-author-date", "disambig", "entries", 8),  # Lee, Hana, …, Yuna Jung first
+    "page-range-format": ("modern-language-association", "disambig", "entries", 4),  # minimal-two: 1–28
 }
 
 
@@ -141,6 +142,15 @@ def test_particle_join(locale: str, expected: str) -> None:
 ])
 def test_merge_quote_period(text: str, expected: str) -> None:
     assert workarounds.merge_quote_period(text, ("’", "”")) == expected
+
+
+def test_title_case_stop_words() -> None:
+    # citeproc-js keeps its stop words ``after``, ``under`` lower case (citeproc-py's list lacks them)
+    record = load_golden("chicago-author-date", "disambig", "text")
+    golden = fidelity.normalize_citeprocjs_entry(record["bibliography"][10], "text")
+    assert "Memory after the Khmer" in golden
+    assert _render("chicago-author-date", "disambig").entries[10].text == golden
+    assert "Memory After the Khmer" in _render("chicago-author-date", "disambig", without="title-case").entries[10].text
 
 
 def test_left_margin_space_is_text_only() -> None:

@@ -35,6 +35,7 @@ when the fix is switched off.
 | substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
 | is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
 | locator-range | page-range-format not applied to locators | format page locators like ``page`` |
+| page-range-format | ``minimal-two``: ``1-28`` → ``1–8``; short ends kept (``321–28``) | citeproc-js's ranges |
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
 | cite-order | cites re-sorted into bibliography order | keep input order unless cs:sort |
 | demote-particle-sort | ``sort-only`` particles kept in macro sort keys | demote them when sorting |
@@ -42,7 +43,7 @@ when the fix is switched off.
 | locale-language-match | ordinals fall back to English (``2nd éd.``) | match ``fr`` with ``fr-FR`` |
 | cite-collapse | ``collapse`` ignored | same-names cites share names; number runs ``6–8`` |
 | year-suffix-collapse | ``collapse="year-suffix"``: ``(Doe 2003a, 2003b)`` | ``(Doe 2003a, b)``, ranged ``2003a–c`` |
-| title-case-hyphen | ``Twentieth-century`` in title case | capitalize each hyphen part |
+| title-case | ``Twentieth-century``; ``After``, ``Under`` (26 stop words) | citeproc-js's words and stop words |
 | after-inverted-name | ``delimiter-precedes-*="after-inverted-name"`` read as never | comma after an inverted name |
 | sort-separator-space | ``sort-separator="  "`` prints two spaces (``Bizot  F``) | runs of spaces print as one |
 | display-left-margin | no space after a ``display="left-margin"`` field (``1993Pol``) | a space, in text output |
@@ -60,8 +61,7 @@ Disambiguation (``render.disambiguation``) is a port of citeproc-js's: added nam
 does), year suffixes, then the ``disambiguate`` condition (citeproc-js's order), all or nothing for the
 condition; only the first names a citation renders are disambiguated.
 
-Not fixed (yet): title-case stop words ``after``/``under``; ``page-range-format="minimal-two"`` on ``1-28``
-(``1–8``); subsequent-author-substitute after an et-al list (``——— “``) and its ``partial-each`` rule;
+Not fixed (yet): subsequent-author-substitute after an et-al list (``——— “``) and its ``partial-each`` rule;
 citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
 ``display`` in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names
 without a cs:name child.
@@ -111,6 +111,7 @@ from citeledger.render.workarounds.output import (
     substitute_subsequent_authors,
     typographic_quotes,
 )
+from citeledger.render.workarounds.page_ranges import PageRangeFormat
 from citeledger.render.workarounds.sorting import PlainSortKeys, SortOptionsInMacros
 from citeledger.render.workarounds.text import (
     CollationSort,
@@ -119,9 +120,9 @@ from citeledger.render.workarounds.text import (
     NestedQuotes,
     StripPeriodsNumber,
     TextCaseStr,
-    TitleCaseHyphen,
     collation_key,
 )
+from citeledger.render.workarounds.title_case import TitleCase
 
 __all__ = [  # what the engine, item preparation and tests use
     "ALL", "CLOSE_MARK", "ELEMENT_MIXINS", "FIELD_SEPARATOR", "OPEN_MARK", "WORKAROUNDS", "build_element_classes",
@@ -150,7 +151,7 @@ WORKAROUNDS: dict[str, str] = {
     "sort-key-names": "element",
     "trim-entry": "output",
     "punctuation-merge": "output",
-    "title-case-hyphen": "element",
+    "title-case": "element",
     "substitute-names": "element",
     "locale-date-delimiter": "element",
     "cite-order": "element",
@@ -158,6 +159,7 @@ WORKAROUNDS: dict[str, str] = {
     "year-suffix-collapse": "element",
     "is-numeric": "element",
     "locator-range": "element",
+    "page-range-format": "element",
     "demote-particle-sort": "element",
     "group-suppression": "element",
     "locale-language-match": "element",
@@ -184,7 +186,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
-    "title-case-hyphen": (("text", TitleCaseHyphen),),
+    "title-case": (("text", TitleCase),),
     "near-note-distance": (("style", NearNoteDistance),),
     "label-text-case": (("label", LabelTextCase),),
     "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
@@ -196,6 +198,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
     "locator-range": (("text", LocatorRange),),
+    "page-range-format": (("text", PageRangeFormat), ("number", PageRangeFormat)),
     "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),
     "collation-sort": (("key", CollationSort),),
     # inside collation-sort (which folds what it returns), outside the key fixes that read the rendered text

@@ -4,7 +4,6 @@ Part of the workaround table in ``render.workarounds`` (``__init__``), which lis
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from citeledger.render.workarounds.output import CLOSE_MARK, OPEN_MARK
@@ -33,17 +32,6 @@ class TextCaseStr:
         elif type(text).__name__ == "MixedString" and any(type(part) is str for part in text):
             text = type(text)([self.cp.String(part) if type(part) is str else part for part in text])
         return super().case(text, language)
-
-
-class TitleCaseHyphen:
-    """Title case capitalizes each part of a hyphenated word, as citeproc-js does."""
-
-    def case(self, text, language=None):
-        text = super().case(text, language)
-        if self.get("text-case") != "title" or language != "en" or not isinstance(text, str):
-            return text
-        fixed = re.sub(r"(?<=\w-)([a-z])", lambda m: m.group(1).upper(), str(text))
-        return text if fixed == str(text) else self.cp.String(fixed)
 
 
 class LabelTextCase:
