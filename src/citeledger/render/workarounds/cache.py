@@ -50,9 +50,6 @@ class CachedStructure:
         return super().format(string)
 
     def _structure_cache(self) -> dict:
-        cache = self.citeledger_shared
-        if cache is not None:
-            return cache
         root = self.get_root()
         cache = vars(root).get("citeledger_cache")
         if cache is None:
@@ -60,16 +57,31 @@ class CachedStructure:
         return cache
 
     def xpath_search(self, expression):
-        cache, key = self._structure_cache(), (self, expression)
-        if key not in cache:
-            cache[key] = super().xpath_search(expression)
-        return cache[key]
+        cache, key = self.citeledger_shared or self._structure_cache(), (self, expression)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = super().xpath_search(expression)
+        return found
+
+    def get_macro(self, name):
+        cache, key = self.citeledger_shared or self._structure_cache(), ("macro", name)
+        macro = cache.get(key)
+        if macro is None:
+            macro = cache[key] = super().get_macro(name)
+        return macro
+
+    def get_layout(self):
+        cache, key = self.citeledger_shared or self._structure_cache(), (self, "layout")
+        layout = cache.get(key)
+        if layout is None:
+            layout = cache[key] = super().get_layout()
+        return layout
 
     def get_term(self, *args, **kwargs):
         # the locale list is fixed once the style is loaded (in-style cs:locale answers for itself)
         if isinstance(self, self.cp.Locale):
             return super().get_term(*args, **kwargs)
-        cache, key = self._structure_cache(), ("term", args, tuple(sorted(kwargs.items())))
+        cache, key = self.citeledger_shared or self._structure_cache(), ("term", args, tuple(sorted(kwargs.items())))
         if key not in cache:
             cache[key] = super().get_term(*args, **kwargs)
         return cache[key]
@@ -77,7 +89,7 @@ class CachedStructure:
 
     def get_locale_option(self, name):
         # the answer depends on the locale list only, fixed once the style is loaded
-        cache, key = self._structure_cache(), ("locale-option", name)
+        cache, key = self.citeledger_shared or self._structure_cache(), ("locale-option", name)
         if key not in cache:
             cache[key] = super().get_locale_option(name)
         return cache[key]
@@ -85,7 +97,7 @@ class CachedStructure:
 
 class CachedCallsVariable:
     def calls_variable(self):
-        cache, key = self._structure_cache(), (self, "calls_variable")
+        cache, key = self.citeledger_shared or self._structure_cache(), (self, "calls_variable")
         if key not in cache:
             cache[key] = super().calls_variable()
         return cache[key]
