@@ -15,14 +15,9 @@ FORMATS = ("text", "html")
 
 
 # (style, item set) → (entry indices, citation indices) known to differ, in both text and HTML;
-# (style, item set, format) for a difference in one format only. None of them is a disambiguation
-# difference; each is a gap of another fix, noticed on the disambiguation set:
-# - subsequent-author-substitute: an et-al list (``Taylor, Ruth, et al.``) loses the period after the
-#   substitute (``——— “Transitional``); AMS's ``partial-each`` rule substitutes name by name in citeproc-js.
-EXPECTED_FAILURES: dict[tuple[str, ...], tuple[set[int], set[int]]] = {
-    ("modern-language-association", "disambig"): ({15}, set()),
-    ("american-meteorological-society", "disambig"): ({1, 7, 9, 15, 17}, set()),
-}
+# (style, item set, format) for a difference in one format only. Empty since the sort-key, title-case,
+# page-range and subsequent-author-substitute fixes: add a difference here with the gap it shows.
+EXPECTED_FAILURES: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
 
 
 def _expected(style: str, item_set: str, fmt: str) -> tuple[set[int], set[int]]:

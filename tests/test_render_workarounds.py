@@ -144,6 +144,24 @@ def test_merge_quote_period(text: str, expected: str) -> None:
     assert workarounds.merge_quote_period(text, ("’", "”")) == expected
 
 
+@pytest.mark.parametrize(("style_id", "index"), [
+    ("american-meteorological-society", 1),  # partial-each: "——, ——, C. White, and D. Black"
+    ("american-meteorological-society", 15),  # partial-each, every name: "——, ——, ——, and ——"
+    ("modern-language-association", 15),  # "———." after "Taylor, Ruth, et al." (the period it absorbed)
+])
+def test_subsequent_author_substitute_as_citeproc_js(style_id: str, index: int) -> None:
+    record = load_golden(style_id, "disambig", "text")
+    golden = fidelity.normalize_citeprocjs_entry(record["bibliography"][index], "text")
+    assert _render(style_id, "disambig").entries[index].text == golden
+    assert _render(style_id, "disambig", without="subsequent-author-substitute").entries[index].text != golden
+
+
+def test_subsequent_author_substitute_compares_names_as_data() -> None:
+    # as citeproc-js: "Wang, L." for Lei after "Wang, L." for Li is not a repeat
+    entry = _render("american-meteorological-society", "disambig").entries[17]
+    assert entry.id == "wanglei2012" and entry.text.startswith("Wang, L., 2012b: Beijing")
+
+
 def test_title_case_stop_words() -> None:
     # citeproc-js keeps its stop words ``after``, ``under`` lower case (citeproc-py's list lacks them)
     record = load_golden("chicago-author-date", "disambig", "text")

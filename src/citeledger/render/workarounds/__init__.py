@@ -3,11 +3,12 @@
 This module is the one place that lists them (the table below, ``WORKAROUNDS`` and ``ELEMENT_MIXINS``);
 the fixes live in modules of one concern each: ``names``, ``conditions`` (cs:if, group suppression),
 ``citations``, ``layout`` (second-field-align, ``display``), ``locale``, ``text`` (case, quotes, numbers,
-collation), ``sorting`` (sort keys), ``output`` (string fixes before and after the engine) and ``cache``
+collation), ``title_case``, ``page_ranges``, ``sorting`` (sort keys), ``author_substitute``
+(subsequent-author-substitute), ``output`` (string fixes before and after the engine) and ``cache``
 (speed). None imports citeproc: ``render.engine`` does, and mixes the element fixes into citeproc-py's
 element classes (``build_element_classes``), passing the citeproc model module in as the class attribute
-``cp``. Each fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its test shows
-the gap it closes.
+``cp``. Each fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its
+test shows the gap it closes.
 
 Each fix is tested by ``tests/test_render_workarounds.py::test_<name with underscores>``, which fails
 when the fix is switched off.
@@ -26,7 +27,7 @@ when the fix is switched off.
 | disambiguate-add-names | ``(Brown et al., 2010a)``: lists differing in later names | show names until they differ |
 | disambiguate-add-givenname | no given names: ``(Smith, 2005a, 2005b)`` | initials or whole given names |
 | disambiguate-condition | ``cs:if disambiguate`` always true | true only for ambiguous works |
-| subsequent-author-substitute | not implemented (``———.``) | replace a repeated names rendering |
+| subsequent-author-substitute | not implemented (``———.``) | citeproc-js's, with its rules |
 | collation-sort | sorted by code point (``Éluard`` after ``Zimmer``) | accent-insensitive sort keys |
 | sort-key-text | keys keep markup, punctuation (``<i>Water``, ``DOE, Jane,``); ``10`` < ``9`` | as citeproc-js |
 | sort-key-names | a nested macro's names in display order (``Lee, Hana, Minjun Kim``) | sort order there too |
@@ -61,8 +62,7 @@ Disambiguation (``render.disambiguation``) is a port of citeproc-js's: added nam
 does), year suffixes, then the ``disambiguate`` condition (citeproc-js's order), all or nothing for the
 condition; only the first names a citation renders are disambiguated.
 
-Not fixed (yet): subsequent-author-substitute after an et-al list (``——— “``) and its ``partial-each`` rule;
-citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
+Not fixed (yet): citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
 ``display`` in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names
 without a cs:name child.
 """
@@ -71,6 +71,11 @@ from __future__ import annotations
 
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 from citeledger.render.parallel import ParallelSortKeys
+from citeledger.render.workarounds.author_substitute import (
+    RecordFirstNames,
+    ShownNames,
+    substitute_subsequent_authors,
+)
 from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, PlannedCondition, pin_elements
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance, YearSuffixCollapse
 from citeledger.render.workarounds.conditions import (
@@ -94,7 +99,6 @@ from citeledger.render.workarounds.names import (
     DisambiguatedNames,
     InitializeFalse,
     ParticleJoin,
-    RecordFirstNames,
     SortSeparatorSpace,
     SubstitutedText,
     SubstituteNames,
@@ -108,7 +112,6 @@ from citeledger.render.workarounds.output import (
     merge_punctuation,
     merge_quote_period,
     punctuation_in_quote,
-    substitute_subsequent_authors,
     typographic_quotes,
 )
 from citeledger.render.workarounds.page_ranges import PageRangeFormat
@@ -190,7 +193,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "near-note-distance": (("style", NearNoteDistance),),
     "label-text-case": (("label", LabelTextCase),),
     "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
-    "subsequent-author-substitute": (("names", RecordFirstNames),),
+    "subsequent-author-substitute": (("names", RecordFirstNames), ("name", ShownNames)),
     "substitute-names": (("names", SubstituteNames), ("substitute", Substituting), ("text", SubstitutedText)),
     "locale-date-delimiter": (("date", LocaleDateDelimiter),),
     "year-suffix-collapse": (("layout", YearSuffixCollapse),),  # before cite-collapse, whose hook it overrides

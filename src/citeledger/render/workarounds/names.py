@@ -1,5 +1,4 @@
-"""Name fixes: initializing, delimiters, particles, cs:substitute, names recorded for
-subsequent-author-substitute.
+"""Name fixes: initializing, delimiters, particles, cs:substitute, disambiguated names.
 
 Part of the workaround table in ``render.workarounds`` (``__init__``), which lists and switches them."""
 
@@ -63,17 +62,6 @@ def _without_particle(item, key):
         if dict.get(item.reference, role):
             break
     return key
-
-
-class RecordFirstNames:
-    """Remember the first names rendering of each bibliography entry (subsequent-author-substitute)."""
-
-    def render(self, item, *args, **kwargs):
-        text = super().render(item, *args, **kwargs)
-        state = self.get_root().citeledger_names
-        if state is not None and text and item.key not in state:
-            state[item.key] = str(text)
-        return text
 
 
 class SubstituteNames:

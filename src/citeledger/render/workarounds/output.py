@@ -57,15 +57,3 @@ def merge_quote_period(text: str, close_quotes: tuple[str, ...]) -> str:
         if quote:
             text = re.sub(r"(?<=\.)" + re.escape(quote) + r"\.", quote, text)
     return text
-
-
-def substitute_subsequent_authors(entries: list[str], names: list[str | None], substitute: str) -> list[str]:
-    """Replace the names opening an entry by ``substitute`` when they repeat the previous entry's
-    (CSL's default ``complete-all`` rule)."""
-    result, previous = [], None
-    for entry, first in zip(entries, names, strict=True):
-        if first and first == previous and entry.startswith(first):
-            entry = substitute + entry[len(first):]
-        result.append(entry)
-        previous = first
-    return result
