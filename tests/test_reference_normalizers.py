@@ -12,6 +12,7 @@ from citeledger.references.normalizers import Draft
 from citeledger.references.normalizers.dates import normalize_date
 from citeledger.references.normalizers.numbers import normalize_numbers
 from citeledger.references.normalizers.publishing import normalize_edition, normalize_place_publisher
+from citeledger.references.normalizers.resegment import split_editor_container
 from citeledger.references.normalizers.titles import clean_title, guess_language
 from citeledger.references.recase import recase_name
 from citeledger.references.segments import Labelling, Segment
@@ -191,3 +192,28 @@ def test_house_chapter_and_article():
     article, _, labelling = parse_reference("DUPONT, Jean, 1998, La ville, Revue urbaine, 12 (3): 45-67.")
     assert labelling.method == "template:house-article"
     assert (article.type, article.fields["volume"], article.fields["issue"]) == ("article-journal", "12", "3")
+
+
+@pytest.mark.parametrize(
+    ("editor", "container", "editors"),
+    [
+        ("Gioco e giustizia, a cura di G. Ortalli", "Gioco e giustizia", "a cura di G. Ortalli"),
+        ("Renaissance Cities, ed. J. R. Hall", "Renaissance Cities", "ed. J. R. Hall"),
+        ("Stadt und Land, hrsg. von K. Weber", "Stadt und Land", "hrsg. von K. Weber"),
+        ("Patronage and Society, edited by F. Kent and P. Simons", "Patronage and Society",
+         "edited by F. Kent and P. Simons"),
+        ("Weber, M. / Koch, K. (Hrsg.)", None, "Weber, M. / Koch, K. (Hrsg.)"),  # a name list stays whole
+        ("Smith, J. and Jones, A., eds.", None, "Smith, J. and Jones, A., eds."),
+    ],
+)  # fmt: skip
+def test_a_container_left_in_the_editor_field_is_split_off(editor, container, editors):
+    draft = _draft(editor=editor)
+    split_editor_container(draft)
+    assert draft.labelling.values("container-title") == ([container] if container else [])
+    assert draft.labelling.values("editor") == [editors]
+
+
+def test_an_existing_container_keeps_the_editor_field_whole():
+    draft = _draft(container_title="Studi", editor="Storia, a cura di G. Rossi")
+    split_editor_container(draft)
+    assert draft.labelling.values("editor") == ["Storia, a cura di G. Rossi"]

@@ -8,10 +8,12 @@ from citeledger.references.normalizers.identifiers import normalize_identifiers
 from citeledger.references.normalizers.numbers import normalize_numbers
 from citeledger.references.normalizers.people import normalize_names
 from citeledger.references.normalizers.publishing import normalize_edition, normalize_place_publisher
+from citeledger.references.normalizers.resegment import split_editor_container
 from citeledger.references.normalizers.titles import normalize_language, normalize_titles
 from citeledger.references.normalizers.types import check_required, infer_type
 
 NORMALIZERS = (
+    split_editor_container,
     normalize_names,
     normalize_date,
     normalize_edition,
