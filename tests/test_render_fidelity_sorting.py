@@ -50,3 +50,20 @@ def test_numbers_in_keys_sort_by_value() -> None:
     assert [e.id for e in engine.format_items(items, style).entries] == ["r9", "r10"]
     raw = engine.load_style(styles.resolve_style("apa"), enabled=workarounds.ALL - {"sort-key-text"})
     assert [e.id for e in engine.format_items(items, raw).entries] == ["r10", "r9"]
+
+
+def test_page_first_key_is_the_first_page() -> None:
+    # citeproc-js derives page-first from page (``29`` of ``29-51``); citeproc-py has no value to sort on
+    style = (
+        b'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title>'
+        b"<id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>"
+        b'<citation><layout><text variable="title"/></layout></citation><bibliography><sort>'
+        b'<key variable="page-first"/></sort><layout><text variable="title"/></layout></bibliography></style>'
+    )
+    items = [
+        {"id": "b", "type": "article-journal", "title": "Demography", "page": "585-597"},
+        {"id": "a", "type": "chapter", "title": "Genocides", "page": "29-51"},
+    ]
+    assert [e.id for e in engine.format_items(items, engine.load_style_data(style)).entries] == ["a", "b"]
+    raw = engine.load_style_data(style, enabled=workarounds.ALL - {"sort-key-text"})
+    assert [e.id for e in engine.format_items(items, raw).entries] == ["b", "a"]

@@ -56,6 +56,8 @@ SHOWN_BY_RANDOM_STYLE = {
                      "Martin M-A (1989) ‘Le Mal Cambodgien.’ (Hachette)"),
     "strip-periods-number": ("revista-da-sociedade-brasileira-de-medicina-tropical", "sample", "citations", 0,
                              "(9)"),
+    "type-any": ("kunstakademie-munster", "mixed", "entries", 1,
+                 "Chandler, David, „Ieng Sary“, Mass Violence & Résistance, 03. Februar 2008, Zugriff am 17.02.2021."),
     "legacy-ordinal-terms": ("histoire-et-mesure", "sample", "entries", 0,
                              "Chandler, David, A History of Cambodia, 4ᵉ éd., Boulder, Colorado, Westview Press,"
                              " 2000."),

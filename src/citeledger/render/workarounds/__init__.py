@@ -35,6 +35,7 @@ when the fix is switched off.
 | trim-entry | entries end in a space after an absent field | strip entry edges (citations kept) |
 | substitute-names | substituted names lose their options, print twice | inherit options, suppress repeats |
 | is-numeric | ``is-numeric`` false for ``81, 93`` and always for ``locator`` | CSL's definition |
+| type-any | ``type="chapter article-journal"`` (match all) never holds | any of the types (citeproc-js) |
 | locator-range | page-range-format not applied to locators | format page locators like ``page`` |
 | page-range-format | ``minimal-two``: ``1-28`` → ``1–8``; short ends kept (``321–28``) | citeproc-js's ranges |
 | locale-date-delimiter | localized dates lose their delimiter (``2021Feb17``) | join with the locale date's |
@@ -84,6 +85,7 @@ from citeledger.render.workarounds.conditions import (
     GroupByRender,
     IsNumeric,
     MacroByRender,
+    TypeAnyOf,
 )
 from citeledger.render.workarounds.layout import DisplayLayoutSuffix, LeftMarginSpace, SecondFieldAlign
 from citeledger.render.workarounds.locale import (
@@ -161,6 +163,7 @@ WORKAROUNDS: dict[str, str] = {
     "cite-collapse": "element",
     "year-suffix-collapse": "element",
     "is-numeric": "element",
+    "type-any": "element",
     "locator-range": "element",
     "page-range-format": "element",
     "demote-particle-sort": "element",
@@ -189,7 +192,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "second-field-align": (("layout", SecondFieldAlign),),
     "text-case-str": (("text", TextCaseStr), ("label", TextCaseStr), ("date-part", TextCaseStr),
                       ("name-part", TextCaseStr)),
-    "title-case": (("text", TitleCase),),
+    "title-case": tuple((tag, TitleCase) for tag in ("text", "label", "date-part", "name-part")),
     "near-note-distance": (("style", NearNoteDistance),),
     "label-text-case": (("label", LabelTextCase),),
     "disambiguate-condition": (("if", DisambiguateCondition), ("else-if", DisambiguateCondition)),
@@ -200,6 +203,7 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
     "cite-collapse": (("layout", CiteCollapse),),  # before cite-order, whose hook it overrides
     "cite-order": (("layout", CiteOrder),),
     "is-numeric": (("if", IsNumeric), ("else-if", IsNumeric)),
+    "type-any": (("if", TypeAnyOf), ("else-if", TypeAnyOf)),
     "locator-range": (("text", LocatorRange),),
     "page-range-format": (("text", PageRangeFormat), ("number", PageRangeFormat)),
     "typographic-quotes": (("term", TypographicTerm), ("text", NestedQuotes)),

@@ -72,6 +72,10 @@ class DisambiguateCondition:
     """``cs:if disambiguate="true"`` holds only for works the engine found ambiguous; it combines with
     the element's other tests under ``match`` like any test."""
 
+    @staticmethod
+    def render_passes_through(element) -> bool:  # for the structure cache's planned cs:choose
+        return "disambiguate" not in element.attrib
+
     def render(self, item, context=None, delimiter="", **kwargs):
         if "disambiguate" not in self.attrib:
             return super().render(item, context=context, delimiter=delimiter, **kwargs)
@@ -103,3 +107,37 @@ class IsNumeric:
                 value = dict.get(item.reference, variable.replace("-", "_"))
             results.append(value is not None and bool(_NUMERIC.match(str(value))))
         return results
+
+
+_PLANNED = frozenset({"type", "variable", "match", "disambiguate"})  # disambiguate: DisambiguateCondition, before
+
+
+class TypeAnyOf:
+    """``cs:if type="chapter article-journal"`` holds for an item of any of the types, as in citeproc-js,
+    whatever ``match`` says (it combines the type test with the element's other tests); citeproc-py's
+    default ``match="all"`` asked for every type, so such a branch never held."""
+
+    def _type(self, item):
+        return [item.reference.type in [kind.lower() for kind in self.get("type").split()]]
+
+    @staticmethod
+    def render_passes_through(element) -> bool:  # for the structure cache's planned cs:choose
+        return len(element.get("type", "").split()) < 2 or not set(element.attrib) <= _PLANNED
+
+    def planned_test(self, item) -> bool | None:
+        """Whether the tests hold (the structure cache's planned cs:choose asks this instead of rendering)."""
+        if self.render_passes_through(self):
+            return super().planned_test(item)
+        reference = item.reference
+        results = [reference.type in self.get("type", "").lower().split()]
+        for name in self.get("variable", "").replace("-", "_").split():
+            results.append(("locator" in item) if name == "locator" else (name in reference))
+        match = self.get("match", "all")
+        return any(results) if match == "any" else not any(results) if match == "none" else all(results)
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        if self.render_passes_through(self):
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        if not self.planned_test(item):
+            raise self.cp.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)

@@ -40,6 +40,14 @@ def sort_text(text: str) -> str:
     return _NUMBER.sub(_number, "".join(kept))
 
 
+def _page_first(page) -> str | None:
+    """citeproc-js's ``page-first``: the page range's first part (``29`` of ``29-51``)."""
+    if not page:
+        return None
+    first = re.split(r"\s*(?:&|, |-|\u2013)\s*", str(page))[0]
+    return str(page) if first.endswith("\\") else first
+
+
 def _undecorated(formatter):
     """A formatter that prints no decorations (text passes through; data is still escaped)."""
     fields = dict(vars(formatter))
@@ -49,7 +57,8 @@ def _undecorated(formatter):
 
 class PlainSortKeys:
     """cs:key mixin: keys are rendered without decorations and compared as plain text (``sort_text``).
-    Date variables keep citeproc-py's own numeric keys; a names variable's names are words apart."""
+    Date variables keep citeproc-py's own numeric keys; a names variable's names are words apart;
+    ``page-first`` is the page range's first part (citeproc-py has no such key)."""
 
     def sort_keys(self, items, context):
         root = self.get_root()
@@ -64,6 +73,8 @@ class PlainSortKeys:
         variable = (self.get("variable") or "").replace("-", "_")
         if variable in self.cp.DATES:
             return keys
+        if variable == "page_first":  # citeproc-py has no such variable; citeproc-js derives it from page
+            keys = [_page_first(dict.get(item.reference, "page")) for item in items]
         names = variable in self.cp.NAMES
         return [
             key

@@ -156,7 +156,8 @@ def title_case(parts: list[str], protected: list[bool]) -> list[str]:
 
 
 class TitleCase:
-    """cs:text mixin: ``text-case="title"`` in English as citeproc-js applies it (see the module)."""
+    """cs:text, cs:label, cs:date-part, cs:name-part mixin: ``text-case="title"`` in English as
+    citeproc-js applies it (see the module)."""
 
     def case(self, text, language=None):
         if self.get("text-case") != "title" or language != "en" or text is None or not str(text):
