@@ -45,7 +45,7 @@ class RecordFirstNames:
             return super().render(item, *args, **kwargs)
         context = kwargs.get("context")
         nameset, layout = dict.get(item.reference, NAMESET_KEY), _layout_of(context if context is not None else self)
-        repressed = {tag: list(names) for tag, names in layout.repressed.items()} if layout is not None else {}
+        repressed = {tag: list(names) for tag, names in _repressed(layout).items()}
         outer_shown, root.citeledger_shown = vars(root).get("citeledger_shown"), []
         try:
             text = super().render(item, *args, **kwargs)
@@ -85,7 +85,7 @@ class RecordFirstNames:
         nameset, layout, repressed = before
         names = dict.get(item.reference, variable)
         replaced = [type(name)(literal=substitute) for name in names[:count]] + list(names[count:])
-        after = dict.get(item.reference, NAMESET_KEY), layout.repressed if layout is not None else None
+        after = dict.get(item.reference, NAMESET_KEY), _repressed(layout)
         dict.__setitem__(item.reference, variable, replaced)
         _set_nameset(item, nameset)
         if layout is not None:
@@ -109,15 +109,20 @@ class ShownNames:
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         text = super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         shown = vars(self.get_root()).get("citeledger_shown")
-        if shown is None or sort_options is not None or not text or self.get_option("form", context) == "count":
+        if shown is None or sort_options is not None or not text or self.get("form") == "count":
             return text
         count = len(dict.get(item.reference, variable) or ())
         try:
             et_al_min, use_first = self.get_option("et-al-min", context), self.get_option("et-al-use-first", context)
-        except (TypeError, ValueError, IndexError):  # not set anywhere
+        except (TypeError, ValueError, IndexError):  # not set anywhere (or no cs:bibliography to ask)
             et_al_min = use_first = None
         shown.append((variable, use_first if et_al_min and use_first and count >= et_al_min else count))
         return text
+
+
+def _repressed(layout) -> dict:
+    """The variables the layout has printed through cs:substitute (``{}`` before it renders)."""
+    return vars(layout).get("repressed") or {} if layout is not None else {}
 
 
 def _set_nameset(item, value) -> None:

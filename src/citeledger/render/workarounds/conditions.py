@@ -122,11 +122,12 @@ class TypeAnyOf:
 
     @staticmethod
     def render_passes_through(element) -> bool:  # for the structure cache's planned cs:choose
+        # called by class below: DisambiguateCondition, before this class, has a method of that name too
         return len(element.get("type", "").split()) < 2 or not set(element.attrib) <= _PLANNED
 
     def planned_test(self, item) -> bool | None:
         """Whether the tests hold (the structure cache's planned cs:choose asks this instead of rendering)."""
-        if self.render_passes_through(self):
+        if TypeAnyOf.render_passes_through(self):
             return super().planned_test(item)
         reference = item.reference
         results = [reference.type in self.get("type", "").lower().split()]
@@ -136,7 +137,7 @@ class TypeAnyOf:
         return any(results) if match == "any" else not any(results) if match == "none" else all(results)
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        if self.render_passes_through(self):
+        if TypeAnyOf.render_passes_through(self):
             return super().render(item, context=context, delimiter=delimiter, **kwargs)
         if not self.planned_test(item):
             raise self.cp.ConditionFailed
