@@ -116,6 +116,11 @@ class _Item(CitationItem):
     def __missing__(self, key):
         raise VariableError
 
+    def is_bad(self):
+        # citeproc-py scans the list of registered keys (quadratic over a bibliography); every work in
+        # the source is registered before anything renders (``_register``)
+        return self.key not in self.bibliography.source
+
 
 class _Reference(Reference):
     """A work whose variables read at C speed: citeproc-py's attribute and item access each add two

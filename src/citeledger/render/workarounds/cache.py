@@ -17,9 +17,12 @@ def pin_elements(root, locales) -> None:
                 continue
             element.citeledger_root, element.citeledger_style, element.citeledger_shared = top, root, cache
             pinned.append(element)
+    for choose in root.iter(f"{{{_CSL}}}choose"):
+        _plan_choose(choose)
     root.citeledger_pinned = pinned
 
 
+_CSL = "http://purl.org/net/xbiblio/csl"
 _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -48,6 +51,27 @@ class CachedStructure:
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         return super().format(string)
+
+    # identities when the element lacks the attribute (read each time: some fixes set affixes while rendering)
+    def wrap(self, string):
+        if string is None or (self.get("prefix") is None and self.get("suffix") is None):
+            return string
+        return super().wrap(string)
+
+    def quote(self, string):
+        if self.get("quotes") is None:
+            return string
+        return super().quote(string)
+
+    def strip_periods(self, string):
+        if self.get("strip-periods") is None:
+            return string
+        return super().strip_periods(string)
+
+    def case(self, text, language=None):
+        if self.get("text-case") is None:
+            return text
+        return super().case(text, language)
 
     def _structure_cache(self) -> dict:
         root = self.get_root()
@@ -114,24 +138,71 @@ class PlannedCondition:
     citeledger_plan = None
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        holds = self.planned_test(item)
+        if holds is None:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        if not holds:
+            raise self.cp.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def planned_test(self, item) -> bool | None:
+        """Whether the element's tests hold for ``item``; None when they are not all planned."""
         plan = self.citeledger_plan
         if plan is None:
             plan = self.citeledger_plan = _condition_plan(self.attrib)
         if not plan:
-            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+            return None
         types, variables, match = plan
         reference = item.reference
         results = [kind == reference.type for kind in types]
         results += [("locator" in item) if name == "locator" else (name in reference) for name in variables]
         if match == "any":
-            holds = any(results)
-        elif match == "none":
-            holds = not any(results)
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+
+def _plan_choose(choose) -> None:
+    """Give a cs:choose whose branches are all planned (or cs:else) a ``render`` of its own that tests
+    them in turn without rendering the branches that fail (citeproc-py renders each branch until one does
+    not raise ``ConditionFailed``: a raise and several calls per failed branch, a tenth of an APA
+    entry). Only where every fix that overrides ``render`` on the choose and its branches declares that it
+    passes this element through (``render_passes_through``): the result is then the same."""
+    if not _renders_as(choose, choose.cp.Choose):
+        return
+    branches = []
+    for branch in choose:
+        if isinstance(branch, PlannedCondition) and _renders_as(branch, PlannedCondition):
+            if not _condition_plan(branch.attrib):
+                return
+            branches.append((branch, branch.planned_test))
+        elif isinstance(branch, choose.cp.Else) and _renders_as(branch, choose.cp.Else):
+            branches.append((branch, None))
         else:
-            holds = all(results)
-        if not holds:
-            raise self.cp.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return
+
+    def render(item, context=None, delimiter="", **kwargs):
+        for branch, test in branches:
+            if test is None or test(item):
+                return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        return None
+
+    choose.render = render  # an instance attribute: this element only (it is pinned)
+
+
+def _renders_as(element, owner: type) -> bool:
+    """Whether ``element.render`` does what ``owner.render`` does: every class before ``owner`` in its
+    MRO that defines ``render`` passes this element through, or tests it with its own ``planned_test``
+    (and then renders the children, as ``PlannedCondition`` does)."""
+    for cls in type(element).__mro__:
+        if cls is owner:
+            return True
+        if "render" in vars(cls) and "planned_test" not in vars(cls):  # a planned test renders as planned
+            passes = vars(cls).get("render_passes_through")
+            if passes is None or not passes(element):
+                return False
+    return False
 
 
 def _condition_plan(attrib) -> tuple | bool:

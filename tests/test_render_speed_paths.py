@@ -1,0 +1,73 @@
+"""The speed paths of the formatter (``structure-cache``, the engine's data classes) change nothing:
+the same output as without them, on every item set, and they are actually taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeledger.render import engine, styles, workarounds
+from format_goldens import load_cites, load_items
+
+CSL = "{http://purl.org/net/xbiblio/csl}"
+STYLES = ("apa", "chicago-author-date", "modern-language-association", "ieee", "iso690-author-date-fr")
+
+
+def _format(style_id: str, item_set: str, enabled=workarounds.ALL):
+    style = engine.load_style(styles.resolve_style(style_id), enabled=enabled)
+    return engine.format_items(load_items(item_set), style, cites=load_cites(item_set), jobs=1)
+
+
+@pytest.mark.parametrize("item_set", ["sample", "mixed", "disambig"])
+@pytest.mark.parametrize("style_id", STYLES)
+def test_speed_paths_change_nothing(style_id: str, item_set: str) -> None:
+    fast = _format(style_id, item_set)
+    slow = _format(style_id, item_set, enabled=workarounds.ALL - {"structure-cache"})
+    assert fast.entries and fast.entries == slow.entries
+    assert fast.citations == slow.citations
+
+
+def _chooses(style) -> list:
+    return list(style.root.iter(f"{CSL}choose"))
+
+
+def test_a_choose_of_type_and_variable_tests_is_planned() -> None:
+    style = engine.load_style(styles.resolve_style("apa"))
+    planned = [choose for choose in _chooses(style) if "render" in vars(choose)]
+    assert len(planned) > len(_chooses(style)) // 2
+    for choose in planned:  # only branches a plan can test, or cs:else
+        for branch in choose:
+            assert branch.tag in (f"{CSL}if", f"{CSL}else-if", f"{CSL}else")
+            assert set(branch.attrib) <= {"type", "variable", "match", "disambiguate"}
+            assert "disambiguate" not in branch.attrib
+
+
+def test_a_choose_with_other_tests_is_left_to_the_engine() -> None:
+    style = engine.load_style(styles.resolve_style("apa"))
+    for choose in _chooses(style):
+        tests = {name for branch in choose for name in branch.attrib}
+        if tests & {"position", "is-numeric", "locator", "is-uncertain-date", "disambiguate"}:
+            assert "render" not in vars(choose)
+
+
+def test_no_plan_without_the_structure_cache() -> None:
+    style = engine.load_style(styles.resolve_style("apa"), enabled=workarounds.ALL - {"structure-cache"})
+    assert not any("render" in vars(choose) for choose in _chooses(style))
+
+
+def test_a_missing_variable_is_still_a_missing_variable() -> None:
+    # the engine's references read at C speed but must still raise citeproc-py's VariableError, which
+    # its groups catch: an item without a title or a date still formats, without "None" or a crash
+    item = {"id": "bare", "type": "book", "author": [{"family": "Doe", "given": "Jane"}]}
+    style = engine.load_style(styles.resolve_style("apa"))
+    result = engine.format_items([item], style, cites=[[engine.Cite("bare")]])
+    assert result.entries[0].text.startswith("Doe, J.")
+    assert "None" not in result.entries[0].text and "None" not in result.citations[0]
+    assert not [d for d in result.diagnostics if d.code == "CL502"]
+
+
+def test_a_cite_of_an_unknown_id_is_still_reported() -> None:
+    style = engine.load_style(styles.resolve_style("apa"))
+    items = [{"id": "known", "type": "book", "title": "T", "issued": {"date-parts": [[2000]]}}]
+    result = engine.format_items(items, style, cites=[[engine.Cite("known"), engine.Cite("ghost")]])
+    assert any(d.code == "CL502" and d.subject == "ghost" for d in result.diagnostics)
+    assert "ghost?" in result.citations[0]
