@@ -7,6 +7,7 @@ import pytest
 
 from citeledger.references import label_reference, parse_reference
 from citeledger.references.labeller import load_tagger
+from citeledger.references.normalizers.draft import LOW_CONFIDENCE
 from citeledger.references.training.generate import make_items
 from citeledger.references.training.labelling import label_rendering
 from citeledger.references.training.train import build_model
@@ -25,7 +26,7 @@ def test_shipped_model_loads_and_labels_a_reference_no_template_takes():
 
 def test_low_confidence_fields_are_reported_not_written():
     _, diagnostics, labelling = parse_reference("zzz qqq 77 ;; ## xx-yy ,, (( ]] 5 t")
-    doubtful = [s for s in labelling.segments if s.label != "other" and s.confidence < 0.6]
+    doubtful = [s for s in labelling.segments if s.label != "other" and s.confidence < LOW_CONFIDENCE]
     messages = [d.message for d in diagnostics if d.code == "CL102"]
     assert len(messages) >= len(doubtful)
     for segment in doubtful:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -100,3 +101,38 @@ def test_short_references_point_back_with_cit_and_pages():
         labels = [label for _, label in sequence]
         assert labels[0] == "author" and "pages" in labels
         assert any(word in " ".join(tokens) for word in ("cit.", "a.a.O."))
+
+
+def test_sigla_are_capital_initials():
+    rng = random.Random(5)
+    for _ in range(50):
+        siglum = freestyle._siglum(rng, ["storia", "rivista", "archivio", "studi"])
+        assert re.fullmatch(r"[A-Z][A-Zfd]{1,4}", siglum) and siglum[-1].isupper()
+
+
+@pytest.mark.parametrize("lang", freestyle.LANGS)
+def test_dates_inside_titles_hold_a_year_or_a_century(lang):
+    rng = random.Random(6)
+    for _ in range(30):
+        date = freestyle._title_date(rng, lang)
+        assert re.search(r"\d|[IVX]{2,}|\b[IVX]e\b", date), date
+
+
+def test_later_conventions_are_drawn():
+    """Imprints in brackets, journals cited by siglum, institutions as publishers, pages right after
+    a chapter's editors, a footnote's pointer before the reference."""
+    sequences = _references(3000, seed=11)
+    texts = [" ".join(token for token, _ in sequence) for sequence in sequences]
+    assert any(token.startswith("(") and label == "location" for s in sequences for token, label in s)
+    assert any(re.fullmatch(r"[A-Z][A-Zfd]{1,4},?", t) and label == "container-title" for s in sequences
+               for t, label in s)  # fmt: skip
+    publishers = " ".join(t for s in sequences for t, label in s if label == "publisher")
+    assert all(word in publishers for word in ("Istituto", "Presses universitaires", "University Press"))
+    assert any(text.startswith(("Cfr.", "Vgl.", "See ", "Cf. ")) for text in texts)
+    chapters_paged_early = [s for s in sequences if _editor_then_pages(s)]
+    assert chapters_paged_early
+
+
+def _editor_then_pages(sequence: list[tuple[str, str]]) -> bool:
+    labels = [label for label, _ in _fields(sequence) if label != "other"]
+    return any(a == "editor" and b == "pages" for a, b in itertools.pairwise(labels))

@@ -8,8 +8,10 @@ from citeledger.diagnostics import Diagnostic
 from citeledger.model import Date, Name, Reference, Span
 from citeledger.references.segments import Labelling
 
-# Low-confidence segments below this marginal probability are reported (CL102) and left out.
-LOW_CONFIDENCE = 0.6
+# Low-confidence segments below this marginal probability are reported (CL102) and left out. 0.5 rather
+# than 0.6, chosen on our own data: field F1 0.947 -> 0.949 and entirely correct 0.75 -> 0.79 on the
+# hand-annotated dev references, field-segment F1 0.9505 -> 0.9509 on the generated dev split.
+LOW_CONFIDENCE = 0.5
 
 
 @dataclass

@@ -151,11 +151,24 @@ def _people(w: _Writer, rng: random.Random, lang: str, label: str, count: int, f
         w.put(_pick(rng, (" et al.", " et al.", " u.a.", " [et al.]", " et al", ", et al.", " e altri")), label)
 
 
+def _title_date(rng: random.Random, lang: str) -> str:
+    """A date as titles print it: ``nel 1630``, ``del '500``, ``im 18. Jahrhundert``, ``au XVIe siècle``."""
+    year = rng.randint(1200, 1990)
+    century = rng.randint(12, 19)
+    roman = vocab_europe.ROMAN[min(century, len(vocab_europe.ROMAN)) - 1]
+    later = vocab_europe.ROMAN[min(century + 1, len(vocab_europe.ROMAN)) - 1]
+    return _pick(rng, vocab_europe.TITLE_DATES[lang]).format(
+        Y=year, Z=year + rng.randint(1, 80), C=rng.randint(3, 9), N=century, R=roman, S=later
+    )
+
+
 def _title(rng: random.Random, lang: str, low: int = 2, high: int = 14) -> str:
     words = _FREE[lang].split()
     title = " ".join(_pick(rng, words) for _ in range(rng.randint(low, high)))
     if rng.random() < 0.12:
         title += f" ({rng.randint(1300, 1990)}-{rng.randint(1400, 2000)})"
+    elif rng.random() < 0.1:
+        title += " " + _title_date(rng, lang)
     elif rng.random() < 0.1:
         title += f" {_pick(rng, vocab.REGIONS)}"
     if rng.random() < 0.3:
@@ -165,10 +178,22 @@ def _title(rng: random.Random, lang: str, low: int = 2, high: int = 14) -> str:
     return title[:1].upper() + title[1:]
 
 
+def _siglum(rng: random.Random, words: list[str]) -> str:
+    """A journal cited by its initials, as classics and history lists do: ``RSI``, ``ZfG``, ``JRS``."""
+    letters = [_pick(rng, words)[0].upper() for _ in range(rng.randint(2, 4))]
+    if len(letters) > 2 and rng.random() < 0.2:
+        letters.insert(1, _pick(rng, ("f", "d")))
+    return "".join(letters)
+
+
 def _journal(rng: random.Random, lang: str) -> str:
     if rng.random() < 0.1:
         return _pick(rng, vocab.JOURNAL_ABBREVIATIONS)
     words = [word for word in _FREE[lang].split() if len(word) > 3] or ["studi"]
+    if rng.random() < 0.08:
+        return _pick(rng, vocab_europe.ONE_WORD_JOURNALS)
+    if rng.random() < 0.06:
+        return _siglum(rng, words)
     if rng.random() < 0.15:
         return abbreviated_journal(rng, words)
     first, second = _pick(rng, words), _pick(rng, words)
@@ -208,6 +233,12 @@ def _imprint(w: _Writer, rng: random.Random, lang: str, year: str | None) -> Non
     """Place, publisher and year in one of the orders humanities lists use (the year only when given)."""
     place_lang = lang if rng.random() < 0.85 else _pick(rng, LANGS)
     place, publisher = _pick(rng, vocab_europe.PLACES[place_lang]), _pick(rng, vocab_europe.PUBLISHERS[place_lang])
+    if rng.random() < 0.12:  # an academy, institute or university press: long, with a city in it
+        topic = _pick(rng, [word for word in _FREE[place_lang].split() if len(word) > 4] or ["studi"])
+        city = _pick(rng, vocab_europe.PLACES[place_lang]).split("/")[0].split("-")[0]
+        publisher = _pick(rng, vocab_europe.INSTITUTIONS[place_lang]).format(
+            a=topic.lower(), A=topic.capitalize(), b=_pick(rng, _FREE[place_lang].split()), c=city.lower(), C=city
+        )
     if rng.random() < 0.12:  # Roma-Bari, Berkeley-Los Angeles, London and New York
         joiner = _pick(rng, ("-", " - ", "/", "-", " e ", " and ", " et ", " und ", " – "))
         place = joiner.join(
@@ -228,8 +259,16 @@ _WITHOUT_YEAR = ("{V}", "{V}({I})", "{V} ({I})", "{v}{V}, {i}{I}", "{V}, {I}", "
                  "{i}{I}", "{V}, {i}{I}", "{v}{V}({I})", "{V}.{I}")  # fmt: skip
 
 
+_SERIES_MARKS = {"it": ("s. {R}, ", "n.s., ", "serie {R}, ", "{R} s., ", "n.s. "),
+                 "de": ("N.F. ", "NF ", "Neue Folge "), "fr": ("nouv. sér., ", "n.s., ", "{n}e série, "),
+                 "en": ("2nd ser., ", "n.s. ", "new ser., ", "3rd series, "),
+                 "es": ("2.ª época, ", "n.s., ")}  # fmt: skip
+
+
 def _volume_issue(w: _Writer, rng: random.Random, lang: str, year: str | None) -> None:
     roman = lang in ("it", "fr") and rng.random() < 0.35
+    if rng.random() < 0.08:  # the journal's series before its volume: ``s. V, CXX (1983)``, ``n.s. 12``
+        w.put(_pick(rng, _SERIES_MARKS[lang]).format(R=_pick(rng, vocab_europe.ROMAN[:8]), n=rng.randint(2, 6)))
     values = {
         "v": (_pick(rng, _VOLUME[lang]), None),
         "V": (_number(rng, roman), "volume"),
@@ -263,8 +302,9 @@ def _people_block(w: _Writer, rng: random.Random, lang: str, label: str, form: s
         w.put(_pick(rng, _ROLE_AFTER[lang]), label)
 
 
-def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -> None:
-    """``in`` + editors + book title (editors before or after it, or none)."""
+def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -> bool:
+    """``in`` + editors + book title (editors before or after it, or none); True when the chapter's
+    pages follow at once, as Chicago prints them (``In Title, edited by Name, 25-40. Place: …``)."""
     w.put(_pick(rng, _IN[lang]))
     where = _pick(rng, ("before", "before", "after", "after", "none"))
     if where == "before":
@@ -275,6 +315,11 @@ def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -
         w.put(", ")
         w.put(_pick(rng, _ROLE_BEFORE[lang]), "editor")
         _people(w, rng, lang, "editor", rng.choice((1, 1, 2)), _pick(rng, ("G. Family", "Given Family", form)))
+    if rng.random() < 0.2:
+        w.put(", ")
+        _pages(w, rng, lang)
+        return True
+    return False
 
 
 def _book_extras(w: _Writer, rng: random.Random, lang: str, sep: str) -> None:
@@ -302,12 +347,18 @@ def _body(w: _Writer, rng: random.Random, lang: str, kind: str, form: str, sep: 
             w.put(_pick(rng, (", ", ": ", " ", ", ", ":")))
             _pages(w, rng, lang)
         return
+    paged = False
     if kind == "chapter":
-        _container(w, rng, lang, form, sep)
+        paged = _container(w, rng, lang, form, sep)
     else:
         _book_extras(w, rng, lang, sep)
-    w.put(_pick(rng, (sep, ", ", ". ")))
-    _imprint(w, rng, lang, year)
+    if rng.random() < 0.12:  # English and Italian notes: ``(Oxford, 1987)``, ``(London: Verso, 1990)``
+        w.put(" (")
+        _imprint(w, rng, lang, year)
+        w.put(")")
+    else:
+        w.put(_pick(rng, (sep, ", ", ". ")))
+        _imprint(w, rng, lang, year)
     if rng.random() < 0.1:
         w.put(" (")
         w.put(_pick(rng, _SERIES[lang]).format(A=_journal(rng, lang).split()[-1], a=_title(rng, lang, 1, 1).lower()),
@@ -315,7 +366,7 @@ def _body(w: _Writer, rng: random.Random, lang: str, kind: str, form: str, sep: 
         if rng.random() < 0.6:
             w.put(" " + str(rng.randint(1, 200)), "collection-title")
         w.put(")")
-    if kind == "chapter" or rng.random() < 0.05:
+    if (kind == "chapter" and not paged) or rng.random() < 0.05:
         w.put(_pick(rng, (", ", ", ", ": ", ". ")))
         _pages(w, rng, lang)
 
@@ -328,6 +379,8 @@ def write_reference(rng: random.Random) -> list[tuple[str, str]]:
     year, w = _year(rng), _Writer()
     if rng.random() < 0.04:
         w.put(_pick(rng, ("{n}. ", "[{n}] ", "{n} ")).format(n=rng.randint(1, 150)), "citation-number")
+    elif rng.random() < 0.03:  # a footnote's pointer before the reference
+        w.put(_pick(rng, ("Cfr. ", "cfr. ", "Vgl. ", "vgl. ", "See ", "Cf. ", "Voir ", "Véase ", "V. anche ")))
     early = rng.random() < 0.4
     lead = "editor" if kind == "edited" else "author"
     if kind != "edited" or rng.random() < 0.7:

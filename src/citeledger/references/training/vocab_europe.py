@@ -126,3 +126,32 @@ ROMAN = (
     "C",
     "CXX",
 )
+# One-word journal titles, the way humanities lists print many reviews (invented from common Latin and
+# European words, not a list of real journals).
+ONE_WORD_JOURNALS = ("Historia", "Studium", "Archivum", "Civitas", "Speculum", "Medioevo", "Rinascimento", "Itinera",
+                     "Memoria", "Traditio", "Lettere", "Critica", "Hispania", "Francia", "Germania", "Italica",
+                     "Cuadernos", "Recherches", "Mélanges", "Annales", "Geschichte", "Leviathan", "Saeculum",
+                     "Humanitas", "Aevum", "Belfagor", "Clio", "Hermes", "Orbis", "Societas")  # fmt: skip
+# Institutions that publish (academies, institutes, university presses), per language: {a}/{A} a
+# topic word, {c}/{C} a city.
+INSTITUTIONS = {
+    "it": ("Istituto {a} di studi {b}", "Istituto per la storia {a}", "Deputazione di storia patria per {C}",
+           "Accademia {a} di {C}", "Società {a} di storia patria", "Libreria editrice universitaria {C}",
+           "Centro di studi {a}", "Tipografia {C}", "Edizioni dell'Università di {C}"),
+    "de": ("Verlag der {A} Akademie", "Universitätsverlag {C}", "Institut für {A}", "Verlag für {A}",
+           "Kommission für {A}", "Akademie der Wissenschaften zu {C}"),
+    "fr": ("Presses universitaires de {C}", "Publications de la Sorbonne", "Institut {a} de {C}",
+           "Société d'histoire {a}", "École française de {C}", "Éditions de l'Université de {C}"),
+    "es": ("Universidad de {C}", "Instituto de Estudios {A}", "Consejo Superior de Investigaciones Científicas",
+           "Ediciones de la Universidad de {C}"),
+    "en": ("{C} University Press", "University of {C} Press", "Institute of {A} Research", "{A} Society",
+           "Council for {A} Studies", "Centre for {A} History"),
+}  # fmt: skip
+# A date inside a title, in each language's habits: a year, an elided century, a century.
+TITLE_DATES = {
+    "it": ("nel {Y}", "del '{C}00", "dal {Y} al {Z}", "nei secoli {R}-{S}", "nel secolo {R}", "({Y}-{Z})"),
+    "de": ("im {N}. Jahrhundert", "{Y} bis {Z}", "um {Y}", "({Y}-{Z})", "seit {Y}"),
+    "fr": ("au {R}e siècle", "en {Y}", "de {Y} à {Z}", "({Y}-{Z})", "aux {R}e-{S}e siècles"),
+    "es": ("en el siglo {R}", "de {Y}", "({Y}-{Z})", "en {Y}"),
+    "en": ("in {Y}", "in the {C}00s", "{Y}-{Z}", "c. {Y}", "since {Y}", "in the {N}th Century"),
+}  # fmt: skip
