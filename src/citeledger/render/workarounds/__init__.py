@@ -65,7 +65,10 @@ condition; only the first names a citation renders are disambiguated.
 
 Not fixed (yet): citeproc-js's punctuation at some joins (``Grasset.; 2011``, kept double spaces ``Un.  o. O.``);
 ``display`` in HTML output (no ``csl-block``/``csl-left-margin`` divs); ``particle-join`` for a cs:names
-without a cs:name child.
+without a cs:name child; punctuation-in-quote also moves a comma into quotes a style prints as affixes
+(``‘Ieng Sary,’``; citeproc-js only into ``quotes="true"``); particles under a name part's text-case
+(``GAULLE, Charles De``); citeproc-js's order of collapsed cites (``(Chandler 1993, 2000)`` under a
+descending key); sort keys compare as citeproc-js without its locale's collation tailoring.
 """
 
 from __future__ import annotations
