@@ -35,6 +35,19 @@ class CachedStructure:
     citeledger_root = citeledger_style = citeledger_shared = None  # set per element by pin_elements
     citeledger_plain = None  # no formatting attributes (computed on first use)
 
+    def __getattr__(self, name):
+        # citeproc-py reads child elements as attributes (``names.name``, ``style.bibliography``): a search
+        # each time; the tree does not change once loaded
+        cache = self.citeledger_shared
+        if cache is None or name.startswith("__"):
+            return super().__getattr__(name)
+        key = (self, "child", name)
+        try:
+            return cache[key]
+        except KeyError:
+            found = cache[key] = super().__getattr__(name)
+            return found
+
     def get_root(self):
         root = self.citeledger_root
         return root if root is not None else super().get_root()
@@ -176,7 +189,7 @@ def _plan_choose(choose) -> None:
         if isinstance(branch, PlannedCondition) and _renders_as(branch, PlannedCondition):
             if not _condition_plan(branch.attrib):
                 return
-            branches.append((branch, branch.planned_test))
+            branches.append((branch, _planned_test(branch)))
         elif isinstance(branch, choose.cp.Else) and _renders_as(branch, choose.cp.Else):
             branches.append((branch, None))
         else:
@@ -189,6 +202,17 @@ def _plan_choose(choose) -> None:
         return None
 
     choose.render = render  # an instance attribute: this element only (it is pinned)
+
+
+def _planned_test(branch):
+    """The ``planned_test`` that answers for this branch: the first in its MRO whose class does not pass
+    the branch through (a fix's own test, or ``PlannedCondition``'s), bound to it."""
+    for cls in type(branch).__mro__:
+        test = vars(cls).get("planned_test")
+        passes = vars(cls).get("render_passes_through")
+        if test is not None and (passes is None or not passes(branch)):
+            return test.__get__(branch)
+    raise AssertionError("PlannedCondition defines planned_test")  # unreachable: branch is a PlannedCondition
 
 
 def _renders_as(element, owner: type) -> bool:

@@ -9,7 +9,10 @@ import re
 
 
 def _variable_counts(element) -> list[int]:
-    root = element.getroottree().getroot()
+    """The [called, printed] counters of the element's tree (one pair per tree, kept on its root)."""
+    root = element.citeledger_root  # the structure cache pins each element with its root
+    if root is None:
+        root = element.getroottree().getroot()
     counts = vars(root).get("citeledger_counts")
     if counts is None:
         counts = root.citeledger_counts = [0, 0]
@@ -19,16 +22,21 @@ def _variable_counts(element) -> list[int]:
 class CountVariables:
     """Count, while rendering, the variables called and those that printed something (for GroupByRender)."""
 
+    citeledger_root = None  # set by the structure cache (``cache.pin_elements``)
+    citeledger_counting = None  # see _counting
+
     def render(self, *args, **kwargs):
-        is_text = self.tag.endswith("}text")
-        if is_text and self.get("macro") is not None:
+        counting = self.citeledger_counting
+        if counting is None:  # read once per element (pinned elements keep it)
+            counting = self.citeledger_counting = _counting(self)
+        if counting == "macro":
             # as citeproc-js: a macro that printed something counts as a variable that printed
             text = super().render(*args, **kwargs)
             if text:
                 counts = _variable_counts(self)
                 counts[0], counts[1] = counts[0] + 1, counts[1] + 1
             return text
-        if is_text and self.get("variable") in (None, "year-suffix"):
+        if counting == "no":
             return super().render(*args, **kwargs)
         counts = _variable_counts(self)
         counts[0] += 1
@@ -36,6 +44,17 @@ class CountVariables:
         if text:
             counts[1] += 1
         return text
+
+
+def _counting(element) -> str:
+    """How a rendering of ``element`` counts: "macro" (a cs:text macro), "no" (a cs:text of a term, a
+    value or the year suffix) or "variable"."""
+    if element.tag.endswith("}text"):
+        if element.get("macro") is not None:
+            return "macro"
+        if element.get("variable") in (None, "year-suffix"):
+            return "no"
+    return "variable"
 
 
 class GroupByRender:
