@@ -71,3 +71,11 @@ def test_a_cite_of_an_unknown_id_is_still_reported() -> None:
     result = engine.format_items(items, style, cites=[[engine.Cite("known"), engine.Cite("ghost")]])
     assert any(d.code == "CL502" and d.subject == "ghost" for d in result.diagnostics)
     assert "ghost?" in result.citations[0]
+
+
+def test_citation_and_bibliography_remember_their_options() -> None:
+    style = engine.load_style(styles.resolve_style("apa"))
+    bibliography = style.root.bibliography
+    assert "get_option" in vars(bibliography) and "get_option" in vars(style.root.citation)
+    assert bibliography.get_option("et-al-min") == bibliography.get("et-al-min") == "21"
+    assert bibliography.get_option("initialize-with") == ". "  # inherited from the cs:style element

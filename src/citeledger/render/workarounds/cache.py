@@ -19,6 +19,9 @@ def pin_elements(root, locales) -> None:
             pinned.append(element)
     for choose in root.iter(f"{{{_CSL}}}choose"):
         _plan_choose(choose)
+    for context in (root.citation, root.bibliography):
+        if context is not None:
+            _remember_options(context)
     root.citeledger_pinned = pinned
 
 
@@ -213,6 +216,23 @@ def _planned_test(branch):
         if test is not None and (passes is None or not passes(branch)):
             return test.__get__(branch)
     raise AssertionError("PlannedCondition defines planned_test")  # unreachable: branch is a PlannedCondition
+
+
+def _remember_options(context) -> None:
+    """cs:citation and cs:bibliography answer each inherited option once: every cs:name asks its
+    context for each of its options on every rendering, through the style root's own options. Neither
+    element's attributes change after loading (the fixes that set attributes while rendering set them on
+    cs:name and cs:layout elements)."""
+    ask, answers = context.get_option, {}
+
+    def get_option(name):
+        try:
+            return answers[name]
+        except KeyError:
+            answer = answers[name] = ask(name)
+            return answer
+
+    context.get_option = get_option  # an instance attribute: this element only (it is pinned)
 
 
 def _renders_as(element, owner: type) -> bool:
