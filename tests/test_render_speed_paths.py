@@ -79,3 +79,30 @@ def test_citation_and_bibliography_remember_their_options() -> None:
     assert "get_option" in vars(bibliography) and "get_option" in vars(style.root.citation)
     assert bibliography.get_option("et-al-min") == bibliography.get("et-al-min") == "21"
     assert bibliography.get_option("initialize-with") == ". "  # inherited from the cs:style element
+
+
+@pytest.mark.parametrize("style_id", STYLES)
+def test_name_options_read_as_the_engine_reads_them(style_id: str) -> None:
+    fast = engine.load_style(styles.resolve_style(style_id))
+    slow = engine.load_style(styles.resolve_style(style_id), enabled=workarounds.ALL - {"structure-cache"})
+    options = ["form", "delimiter", "and", "et-al-min", "et-al-use-first", "et-al-use-last",
+               "initialize-with", "initialize-with-hyphen", "name-as-sort-order", "sort-separator"]
+    pairs = list(zip(fast.root.iter(f"{CSL}name"), slow.root.iter(f"{CSL}name"), strict=True))
+    assert pairs
+    answered = 0
+    for fast_name, slow_name in pairs:
+        for context in ("citation", "bibliography"):  # a cs:name in a macro answers in its caller's context
+            fast_context, slow_context = getattr(fast.root, context), getattr(slow.root, context)
+            for option in options:
+                for sort_options in (None, {"name-as-sort-order": "all"}, {option: "9"}):
+                    answer = _answer(fast_name, option, fast_context, sort_options)
+                    assert answer == _answer(slow_name, option, slow_context, sort_options)
+                    answered += not isinstance(answer, type)
+    assert answered > len(pairs) * len(options)
+
+
+def _answer(name, option: str, context, sort_options):
+    try:
+        return name.get_option(option, context.layout, sort_options)
+    except Exception as error:  # e.g. no et-al-min anywhere: int(None) in both
+        return type(error)

@@ -80,7 +80,14 @@ from citeledger.render.workarounds.author_substitute import (
     ShownNames,
     substitute_subsequent_authors,
 )
-from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, PlannedCondition, pin_elements
+from citeledger.render.workarounds.cache import (
+    CachedCallsVariable,
+    CachedStructure,
+    NameOptionsWithoutRaising,
+    PlannedCondition,
+    TextLanguageWithoutRaising,
+    pin_elements,
+)
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance, YearSuffixCollapse
 from citeledger.render.workarounds.conditions import (
     CountVariables,
@@ -229,6 +236,11 @@ ELEMENT_MIXINS: dict[str, tuple[tuple[str, type], ...]] = {
 }
 
 
+# speed: citeproc-py's own method without its internal exceptions, right above the engine's class
+SPEED_BELOW_FIXES: dict[str, tuple[type, ...]] = {"name": (NameOptionsWithoutRaising,),
+                                                  "text": (TextLanguageWithoutRaising,)}
+
+
 def build_element_classes(base_classes: dict[str, type], model, enabled: frozenset[str]) -> dict[str, type]:
     """tag → element class with the enabled fixes mixed in (``model`` is ``citeproc.model``).
     ``structure-cache`` (an optimisation) goes into every class; cs:key computes long lists of macro sort
@@ -248,6 +260,7 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
             if tag in ("if", "else-if"):
                 extra.append(PlannedCondition)
             extra.append(CachedStructure)
+            extra += SPEED_BELOW_FIXES.get(tag, ())
             if hasattr(base, "calls_variable"):
                 extra.insert(0, CachedCallsVariable)
         if extra:
