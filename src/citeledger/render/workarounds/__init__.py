@@ -4,7 +4,7 @@ This module is the one place that lists them (the table below, ``WORKAROUNDS`` a
 the fixes live in modules of one concern each: ``names``, ``conditions`` (cs:if, group suppression),
 ``citations``, ``layout`` (second-field-align, ``display``), ``locale``, ``text`` (case, quotes, numbers,
 collation), ``title_case``, ``page_ranges``, ``sorting`` (sort keys), ``author_substitute``
-(subsequent-author-substitute), ``output`` (string fixes before and after the engine) and ``cache``
+(subsequent-author-substitute), ``output`` (string fixes before and after the engine), ``cache`` and ``plans``
 (speed). None imports citeproc: ``render.engine`` does, and mixes the element fixes into citeproc-py's
 element classes (``build_element_classes``), passing the citeproc model module in as the class attribute
 ``cp``. Each fix can be switched off by name (``engine.format_items(..., workarounds=...)``) so that its
@@ -55,8 +55,10 @@ when the fix is switched off.
 | particle-join | ``al- Ghazali``; no ``van der\u00a0Kroef`` in fr/ru/cs styles | join as citeproc-js |
 | legacy-ordinal-terms | a style's ``ordinal-01``… without ``ordinal`` win: ``4e éd.`` | locale file's set (``4ᵉ``) |
 
-``structure-cache`` is an optimisation, not a fix: XPath and ``calls_variable`` results cached per element
-(tested for identical output and for being used).
+``structure-cache`` is an optimisation, not a fix: XPath, ``calls_variable``, child and option lookups
+cached per element (``cache``); cs:choose tested from plans, and citeproc-py's cs:name options and cs:text
+language re-expressed without the exceptions it raises and catches (``plans``). Tested for identical
+output and for being used (``tests/test_render_speed_paths.py``).
 
 Disambiguation (``render.disambiguation``) is a port of citeproc-js's: added names and given names
 (document-wide for the ``all-names``/``primary-name`` rules, and in the bibliography entry as citeproc-js
@@ -80,14 +82,7 @@ from citeledger.render.workarounds.author_substitute import (
     ShownNames,
     substitute_subsequent_authors,
 )
-from citeledger.render.workarounds.cache import (
-    CachedCallsVariable,
-    CachedStructure,
-    NameOptionsWithoutRaising,
-    PlannedCondition,
-    TextLanguageWithoutRaising,
-    pin_elements,
-)
+from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, pin_elements
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance, YearSuffixCollapse
 from citeledger.render.workarounds.conditions import (
     CountVariables,
@@ -127,6 +122,7 @@ from citeledger.render.workarounds.output import (
     typographic_quotes,
 )
 from citeledger.render.workarounds.page_ranges import PageRangeFormat
+from citeledger.render.workarounds.plans import NameOptionsWithoutRaising, PlannedCondition, TextLanguageWithoutRaising
 from citeledger.render.workarounds.sorting import PlainSortKeys, SortOptionsInMacros
 from citeledger.render.workarounds.text import (
     CollationSort,
