@@ -144,20 +144,33 @@ class TypeAnyOf:
         # called by class below: DisambiguateCondition, before this class, has a method of that name too
         return len(element.get("type", "").split()) < 2 or not set(element.attrib) <= _PLANNED
 
+    citeledger_type_any = None  # the element's plan, read once (see _plan)
+
     def planned_test(self, item) -> bool | None:
         """Whether the tests hold (the structure cache's planned cs:choose asks this instead of rendering)."""
-        if TypeAnyOf.render_passes_through(self):
+        plan = self._plan()
+        if not plan:
             return super().planned_test(item)
+        types, variables, match = plan
         reference = item.reference
-        results = [reference.type in self.get("type", "").lower().split()]
-        for name in self.get("variable", "").replace("-", "_").split():
+        results = [reference.type in types]
+        for name in variables:
             results.append(("locator" in item) if name == "locator" else (name in reference))
-        match = self.get("match", "all")
         return any(results) if match == "any" else not any(results) if match == "none" else all(results)
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        if TypeAnyOf.render_passes_through(self):
+        if not self._plan():
             return super().render(item, context=context, delimiter=delimiter, **kwargs)
         if not self.planned_test(item):
             raise self.cp.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _plan(self) -> tuple | bool:
+        """(types, variables, match) when this fix decides the element, else False."""
+        plan = self.citeledger_type_any
+        if plan is None:
+            plan = not TypeAnyOf.render_passes_through(self) and (
+                self.get("type", "").lower().split(), self.get("variable", "").replace("-", "_").split(),
+                self.get("match", "all"))
+            self.citeledger_type_any = plan
+        return plan
