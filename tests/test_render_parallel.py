@@ -103,3 +103,27 @@ def test_groups_of_colliding_works_settle_in_parallel_as_serially(monkeypatch) -
     serial = engine.format_items(items, style, jobs=1)
     assert any("1990a" in entry.text for entry in serial.entries)
     assert engine.format_items(items, style, jobs=2) == serial
+
+
+def test_a_sort_computes_all_its_macro_keys_in_one_round(monkeypatch) -> None:
+    # APA sorts its bibliography on several macros: one round of forks for all of them, not one per key
+    forks: list[int] = []
+    real_fork = parallel._fork
+    monkeypatch.setattr(parallel, "_fork", lambda function, chunk: forks.append(1) or real_fork(function, chunk))
+    style = engine.load_style(styles.resolve_style("apa"))
+    bibliography_sort = style.root.bibliography.find("{http://purl.org/net/xbiblio/csl}sort")
+    assert sum("macro" in key.attrib for key in bibliography_sort) > 2
+    during: list[int] = []
+    sort = type(bibliography_sort).sort
+
+    def counted(self, items, context):
+        before = len(forks)
+        try:
+            return sort(self, items, context)
+        finally:
+            during.append(len(forks) - before)
+
+    monkeypatch.setattr(type(bibliography_sort), "sort", counted)
+    items = _items(240)
+    assert engine.format_items(items, style, jobs=2) == engine.format_items(items, style, jobs=1)
+    assert during[0] == 1  # the first sort is the bibliography's, of all 240 works: one child

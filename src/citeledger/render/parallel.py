@@ -122,11 +122,41 @@ def _collect(pid: int, read_end: int) -> tuple[str, object]:
 
 class ParallelSortKeys:
     """cs:key mixin: the macro sort keys of a long list are computed in forked processes. The root's
-    ``citeledger_jobs`` (set by the engine for each run) says how many; variable keys are cheap."""
+    ``citeledger_jobs`` (set by the engine for each run) says how many; variable keys are cheap. Keys
+    already computed for this very list by its cs:sort (``ParallelSort``) are returned as they are."""
+
+    citeledger_computed = None  # (items, keys), set by ParallelSort for one sort
 
     def sort_keys(self, items, context):
+        computed = self.citeledger_computed
+        if computed is not None and computed[0] is items:
+            return computed[1]
         compute = super().sort_keys
         if "macro" not in self.attrib:
             return compute(items, context)
         jobs = vars(self.getroottree().getroot()).get("citeledger_jobs", 1)
         return map_chunks(lambda chunk: compute(chunk, context), items, jobs=jobs)
+
+
+class ParallelSort:
+    """cs:sort mixin: all its macro keys of a long list are computed in one round of forked processes
+    (rather than one round per key), then the engine sorts on them as usual."""
+
+    def sort(self, items, context):
+        keys = [key for key in self.iterchildren() if isinstance(key, ParallelSortKeys) and "macro" in key.attrib]
+        jobs = vars(self.getroottree().getroot()).get("citeledger_jobs", 1)
+        if len(keys) < 2 or not can_fork():
+            return super().sort(items, context)
+
+        def compute(chunk):
+            columns = [key.sort_keys(chunk, context) for key in keys]  # nested: serial in a worker
+            return list(zip(*columns, strict=True))
+
+        rows = map_chunks(compute, items, jobs=jobs)
+        try:
+            for index, key in enumerate(keys):
+                key.citeledger_computed = (items, [row[index] for row in rows])
+            return super().sort(items, context)
+        finally:
+            for key in keys:
+                key.citeledger_computed = None

@@ -76,7 +76,7 @@ descending key); sort keys compare as citeproc-js without its locale's collation
 from __future__ import annotations
 
 from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
-from citeledger.render.parallel import ParallelSortKeys
+from citeledger.render.parallel import ParallelSort, ParallelSortKeys
 from citeledger.render.workarounds.author_substitute import (
     RecordFirstNames,
     ShownNames,
@@ -252,6 +252,8 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
         extra = [*mixins.get(tag, ()), *mixins.get("*", ())]
         if tag == "key":
             extra.insert(0, ParallelSortKeys)
+        if tag == "sort":
+            extra.insert(0, ParallelSort)
         if "structure-cache" in enabled:
             if tag in ("if", "else-if"):
                 extra.append(PlannedCondition)
