@@ -106,3 +106,20 @@ def _answer(name, option: str, context, sort_options):
         return name.get_option(option, context.layout, sort_options)
     except Exception as error:  # e.g. no et-al-min anywhere: int(None) in both
         return type(error)
+
+
+def test_term_texts_follow_the_output_format() -> None:
+    # a term is kept per formatter: its "&" is escaped in HTML after a text run with the same loaded style
+    data = (
+        b'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title>'
+        b'<id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>'
+        b'<locale><terms><term name="in">in &amp; at</term></terms></locale>'
+        b'<citation><layout><text variable="title"/></layout></citation>'
+        b'<bibliography><layout><text term="in" suffix=" "/><text variable="title"/></layout></bibliography></style>'
+    )
+    style = engine.load_style_data(data)
+    items = [{"id": "a", "type": "book", "title": "Title"}]
+    assert engine.format_items(items, style, fmt="text").entries[0].text == "in & at Title"
+    html = engine.format_items(items, style, fmt="html").entries[0].text
+    assert "&#38;" in html and " & " not in html
+    assert html == engine.format_items(items, engine.load_style_data(data), fmt="html").entries[0].text

@@ -82,7 +82,7 @@ from citeledger.render.workarounds.author_substitute import (
     ShownNames,
     substitute_subsequent_authors,
 )
-from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, pin_elements
+from citeledger.render.workarounds.cache import CachedCallsVariable, CachedStructure, CachedTermTexts, pin_elements
 from citeledger.render.workarounds.citations import CiteCollapse, CiteOrder, NearNoteDistance, YearSuffixCollapse
 from citeledger.render.workarounds.conditions import (
     CountVariables,
@@ -255,6 +255,8 @@ def build_element_classes(base_classes: dict[str, type], model, enabled: frozens
         if tag == "sort":
             extra.insert(0, ParallelSort)
         if "structure-cache" in enabled:
+            if tag == "term":
+                extra.insert(0, CachedTermTexts)
             if tag in ("if", "else-if"):
                 extra.append(PlannedCondition)
             extra.append(CachedStructure)

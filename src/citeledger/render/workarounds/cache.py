@@ -143,3 +143,29 @@ class CachedCallsVariable:
         if key not in cache:
             cache[key] = super().calls_variable()
         return cache[key]
+
+
+class CachedTermTexts:
+    """cs:term's single and multiple forms computed once per output formatter (citeproc-py searches the
+    term's children and preformats its text on every use, raising and catching an AttributeError for a
+    term without forms). Outermost on the term, so the fixes' changes are kept too."""
+
+    citeledger_texts = None  # (formatter, {form: text})
+
+    @property
+    def single(self):
+        return self._form_text("single")
+
+    @property
+    def multiple(self):
+        return self._form_text("multiple")
+
+    def _form_text(self, form: str):
+        formatter = self.get_formatter()
+        texts = self.citeledger_texts
+        if texts is None or texts[0] is not formatter:
+            texts = self.citeledger_texts = (formatter, {})
+        text = texts[1].get(form)
+        if text is None:
+            text = texts[1][form] = getattr(super(), form)
+        return text

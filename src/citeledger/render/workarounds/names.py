@@ -79,11 +79,14 @@ class SubstituteNames:
         kept = [v for v in variables if v not in repressed]
         if not kept:
             raise self.cp.VariableError
-        self.set("variable", " ".join(kept))
-        try:
+        if len(kept) == len(variables):  # nothing substituted earlier in the entry
             text = super().process(item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(variables))
+        else:
+            self.set("variable", " ".join(kept))
+            try:
+                text = super().process(item, names_context=names_context, context=context, **kwargs)
+            finally:
+                self.set("variable", " ".join(variables))
         if text:
             _record_substituted(self, kept)
         return text
