@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from citeledger.keys import suffix_letters
 from citeledger.render import disambiguation_names as names
 from citeledger.render import parallel
+from citeledger.render.year_suffix import USED_KEY, set_suffix
 
-SUFFIX_KEY, USED_KEY = "citeledger_suffix", "citeledger_used"
 NAMESET_KEY = names.NAMESET_KEY
 
 RenderEach = Callable[[Sequence[str]], Sequence[str | None]]
@@ -173,7 +173,7 @@ def disambiguate(keys: Sequence[str], render_each: RenderEach, root, references,
     explicit = bool(root.xpath_search("//cs:text[@variable='year-suffix']"))
     for key, config in state.final.items():
         if config is not None and config.year_suffix is not None:
-            _set_suffix(references[key], suffix_letters(config.year_suffix), explicit)
+            set_suffix(references[key], suffix_letters(config.year_suffix), explicit)
 
 
 class _Group:
@@ -330,16 +330,6 @@ def _pad(levels: list[int], size: int) -> None:
     levels.extend([0] * (size - len(levels)))
 
 
-def _set_suffix(reference, letter: str, explicit: bool) -> None:
-    if explicit:
-        reference["year_suffix"] = letter
-        return
-    issued = dict.get(reference, "issued")
-    date = dict.get(issued, "begin", issued) if isinstance(issued, dict) else None
-    if isinstance(date, dict):
-        date[SUFFIX_KEY] = letter
-
-
 def reset_item(item) -> None:
     """Before each rendering: the implicit suffix goes on the first year rendered, once; the names
     config on the first names rendered."""
@@ -352,41 +342,3 @@ def reset_item(item) -> None:
     date = dict.get(issued, "begin", issued) if isinstance(issued, dict) else None
     if isinstance(date, dict):
         date[USED_KEY] = False
-
-
-class ImplicitYearSuffix:
-    """Date-part mixin: append the year suffix to the first ``year`` rendered for the item, when the style
-    does not print ``year-suffix`` itself (1,120 official styles)."""
-
-    def process(self, date, context=None):
-        text = super().process(date, context)
-        root = self.getroottree().getroot()
-        root = vars(root).get("style", root)  # a localized date's parts are the locale file's
-        sorting = vars(root).get("citeledger_sorting")
-        if self.get("name") == "year" and isinstance(date, dict) and text and not sorting:
-            suffix = dict.get(date, SUFFIX_KEY)
-            if suffix and not dict.get(date, USED_KEY):
-                date[USED_KEY] = True
-                return f"{text}{suffix}"
-        return text
-
-
-class SortWithoutSuffix:
-    """Key mixin: sort keys are computed as if no year suffix existed (citeproc-js sorts first)."""
-
-    def sort_keys(self, items, context):
-        root = self.getroottree().getroot()
-        root.citeledger_sorting = True
-        try:
-            return super().sort_keys(items, context)
-        finally:
-            root.citeledger_sorting = False
-
-
-class SuffixlessSortText:
-    """Text mixin: an explicit ``year-suffix`` prints nothing inside a sort key."""
-
-    def render(self, *args, **kwargs):
-        if self.get("variable") == "year-suffix" and vars(self.getroottree().getroot()).get("citeledger_sorting"):
-            return None
-        return super().render(*args, **kwargs)

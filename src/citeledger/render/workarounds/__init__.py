@@ -75,7 +75,6 @@ descending key); sort keys compare as citeproc-js without its locale's collation
 
 from __future__ import annotations
 
-from citeledger.render.disambiguation import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 from citeledger.render.parallel import ParallelSort, ParallelSortKeys
 from citeledger.render.workarounds.author_substitute import (
     RecordFirstNames,
@@ -134,6 +133,7 @@ from citeledger.render.workarounds.text import (
     collation_key,
 )
 from citeledger.render.workarounds.title_case import TitleCase
+from citeledger.render.year_suffix import ImplicitYearSuffix, SortWithoutSuffix, SuffixlessSortText
 
 __all__ = [  # what the engine, item preparation and tests use
     "ALL", "CLOSE_MARK", "ELEMENT_MIXINS", "FIELD_SEPARATOR", "OPEN_MARK", "WORKAROUNDS", "build_element_classes",

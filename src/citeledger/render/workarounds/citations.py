@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from citeledger.render.year_suffix import SUFFIX_KEY
+
 
 class NearNoteDistance:
     """The root ``get_option`` lacks ``near-note-distance``: read it from cs:citation, default 5."""
@@ -137,8 +139,6 @@ class YearSuffixCollapse:
 
 
 def _year_and_suffix(item) -> tuple[str | None, str | None]:
-    from citeledger.render.disambiguation import SUFFIX_KEY
-
     reference = item.reference
     issued = dict.get(reference, "issued")
     date = dict.get(issued, "begin", issued) if isinstance(issued, dict) else None
