@@ -117,8 +117,8 @@ class _Item(CitationItem):
         raise VariableError
 
     def is_bad(self):
-        # citeproc-py scans the list of registered keys (quadratic over a bibliography); every work in
-        # the source is registered before anything renders (``_register``)
+        # citeproc-py scans the list of registered keys (quadratic over a bibliography); every cited
+        # work that the source has is registered before anything renders (``_register``)
         return self.key not in self.bibliography.source
 
 
