@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from citeledger.render.workarounds.plans import PLANNED_TESTS, tests_hold
+
 
 def _variable_counts(element) -> list[int]:
     """The [called, printed] counters of the element's tree (one pair per tree, kept on its root)."""
@@ -128,9 +130,6 @@ class IsNumeric:
         return results
 
 
-_PLANNED = frozenset({"type", "variable", "match", "disambiguate"})  # disambiguate: DisambiguateCondition, before
-
-
 class TypeAnyOf:
     """``cs:if type="chapter article-journal"`` holds for an item of any of the types, as in citeproc-js,
     whatever ``match`` says (it combines the type test with the element's other tests); citeproc-py's
@@ -142,7 +141,7 @@ class TypeAnyOf:
     @staticmethod
     def render_passes_through(element) -> bool:  # for the structure cache's planned cs:choose
         # called by class below: DisambiguateCondition, before this class, has a method of that name too
-        return len(element.get("type", "").split()) < 2 or not set(element.attrib) <= _PLANNED
+        return len(element.get("type", "").split()) < 2 or not set(element.attrib) <= PLANNED_TESTS
 
     citeledger_type_any = None  # the element's plan, read once (see _plan)
 
@@ -156,7 +155,7 @@ class TypeAnyOf:
         results = [reference.type in types]
         for name in variables:
             results.append(("locator" in item) if name == "locator" else (name in reference))
-        return any(results) if match == "any" else not any(results) if match == "none" else all(results)
+        return tests_hold(results, match)
 
     def render(self, item, context=None, delimiter="", **kwargs):
         if not self._plan():

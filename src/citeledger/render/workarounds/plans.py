@@ -7,7 +7,17 @@ Part of the workaround table in ``render.workarounds`` (``__init__``), which lis
 
 from __future__ import annotations
 
-_PLANNED_TESTS = frozenset({"type", "variable", "match", "disambiguate"})  # disambiguate: DisambiguateCondition
+# the attributes a plan covers (``disambiguate`` is the disambiguate-condition fix's, which runs before)
+PLANNED_TESTS = frozenset({"type", "variable", "match", "disambiguate"})
+
+
+def tests_hold(results: list[bool], match: str | None) -> bool:
+    """Combine a condition's test results as CSL's ``match`` says (``all`` by default)."""
+    if match == "any":
+        return any(results)
+    if match == "none":
+        return not any(results)
+    return all(results)
 
 
 class PlannedCondition:
@@ -36,11 +46,7 @@ class PlannedCondition:
         reference = item.reference
         results = [kind == reference.type for kind in types]
         results += [("locator" in item) if name == "locator" else (name in reference) for name in variables]
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        return tests_hold(results, match)
 
 
 def plan_choose(choose) -> None:
@@ -114,7 +120,7 @@ def _renders_as(element, owner: type) -> bool:
 
 
 def _condition_plan(attrib) -> tuple | bool:
-    if not set(attrib) <= _PLANNED_TESTS:
+    if not set(attrib) <= PLANNED_TESTS:
         return False
     types = tuple(kind.lower() for kind in attrib.get("type", "").split())
     variables = tuple(name.replace("-", "_") for name in attrib.get("variable", "").split())
