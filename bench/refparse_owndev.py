@@ -1,6 +1,6 @@
 """Field-level accuracy of the reference parser on the project's own hand-annotated development set.
 
-    python bench/refparse_owndev.py [--methods labeller,hybrid] [--model MODEL] [--fields]
+    python bench/refparse_owndev.py [--methods labeller,hybrid] [--model MODEL] [--fields] [--dev PATH]
 
 ``src/citeledger/references/training/handmade_dev.jsonl``: references written and labelled by hand
 for this project (segments of ``[label, text]``), in humanities and social-science conventions
@@ -8,6 +8,9 @@ for this project (segments of ``[label, text]``), in humanities and social-scien
 choices (features, data mixes, hyperparameters) are compared before any held-out figure is looked
 at. Scored as ``refparse_eval.py`` scores the held-out sets (same fields, same soft comparison).
 ``--model`` scores another model file than the shipped one; ``--fields`` adds each field's F1.
+``--dev`` scores another file in the same format instead, e.g. ``handmade_dev_real.jsonl`` (references
+written by hand in the mess of real published lists: OCR damage, short titles, archival references,
+numbered science styles; harder than ``handmade_dev.jsonl``).
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ FIELDS = {"author": "author", "translator": "author", "editor": "editor", "title
           "pages": "pages", "publisher": "publisher", "location": "place"}  # fmt: skip
 
 
-def load_dev() -> list[tuple[str, dict[str, list[str]]]]:
-    text = resources.files("citeledger.references.training").joinpath("handmade_dev.jsonl").read_text(encoding="utf-8")
+def load_dev(path: Path | None = None) -> list[tuple[str, dict[str, list[str]]]]:
+    source = path or resources.files("citeledger.references.training").joinpath("handmade_dev.jsonl")
+    text = source.read_text(encoding="utf-8")
     references = []
     for line in filter(None, text.splitlines()):
         segments, gold = json.loads(line), {}
@@ -45,12 +49,13 @@ def main() -> None:
     parser.add_argument("--methods", default="labeller,hybrid")
     parser.add_argument("--model", type=Path, help="a model file to score instead of the shipped one")
     parser.add_argument("--fields", action="store_true", help="also print each field's F1")
+    parser.add_argument("--dev", type=Path, help="a development file to score instead of handmade_dev.jsonl")
     args = parser.parse_args()
     if args.model:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(args.model))
         labeller.load_tagger = lambda: tagger
-    references = load_dev()
+    references = load_dev(args.dev)
     for method in args.methods.split(","):
         counts, per_field, perfect = Counter(), {field: Counter() for field in ALL_FIELDS}, 0
         for text, gold in references:
