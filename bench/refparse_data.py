@@ -18,8 +18,10 @@ ANYSTYLE = {"author": "author", "editor": "editor", "title": "title", "container
             "journal": "container-title", "date": "year", "volume": "volume/issue", "issue": "volume/issue",
             "pages": "pages", "publisher": "publisher", "location": "place"}  # fmt: skip
 PARSCIT = {**ANYSTYLE, "booktitle": "container-title", "institution": "publisher"}
+# ``tomo`` is the Italian volume (``t. II``): scored as volume/issue like ``volume``.
 LINKEDBOOKS = {"author": "author", "title": "title", "year": "year", "publicationplace": "place",
-               "publisher": "publisher", "pagination": "pages", "volume": "volume/issue"}  # fmt: skip
+               "publisher": "publisher", "pagination": "pages", "volume": "volume/issue",
+               "tomo": "volume/issue"}  # fmt: skip
 EXCITE = {"author": "author", "title": "title", "source": "container-title", "year": "year", "volume": "volume/issue",
           "issue": "volume/issue", "publisher": "publisher", "fpage": "pages", "lpage": "pages"}  # fmt: skip
 HOUSE = {**ANYSTYLE, "translator": "author"}

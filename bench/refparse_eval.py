@@ -5,7 +5,8 @@
 For each set and method (templates alone, labeller alone, hybrid): micro-F1 over the fields author,
 editor, title, container-title, year, volume/issue, pages, publisher, place (those the set
 annotates), and the share of references whose every evaluated field is right. Values are compared
-softly: case-folded words (initials and role words such as ``eds.``/``dir.`` ignored for names;
+softly: case-folded words (initials, also run together as in ``Weinberg RA``, and role words such
+as ``eds.``/``dir.`` ignored for names;
 ``In`` ignored before a container; numbers only for volume/issue and pages). A wrong value counts as
 a false positive and a false negative. ``--json`` also writes each field's precision and recall
 (aggregate figures only). The data are for evaluation only: never train on them; training choices
@@ -37,6 +38,7 @@ SET_FIELDS = {  # fields a set does not annotate are not scored
     "excite_de": ("author", "title", "container-title", "year", "volume/issue", "pages", "publisher"),
 }
 HOUSE_SETS = ("seed", "house_style_300")
+TRANSLATORS_AS_AUTHORS = (*HOUSE_SETS, "own")  # sets whose gold counts translators among the authors
 OTHER_SETS = ("anystyle_gold_heldout", "parscit_en_humanities", "parscit_it_humanities", "parscit_mixed_humanities",
               "linkedbooks_test", "excite_de")  # fmt: skip
 _NAME_NOISE = frozenset({
@@ -44,6 +46,9 @@ _NAME_NOISE = frozenset({
     "by", "edited", "al", "etal", "in", "translated", "editor", "editors", "coord", "cura", "di", "a",
 })  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
+# Initials run together after a family name, as Vancouver prints them (``Weinberg RA``, ``Murray CJL``):
+# initials are ignored in names, whether printed ``R. A.`` or ``RA``.
+_RUN_TOGETHER_INITIALS = re.compile(r"(?<=[a-zß-ÿ])(\s+)[A-Z]{2,3}(?=[\s,;.]|$)")
 
 
 def _words(text: str) -> list[str]:
@@ -54,6 +59,7 @@ def norm(field: str, values: list[str]) -> tuple | None:
     """Values of one field → a comparable key, or None when empty."""
     text = " ".join(values)
     if field in ("author", "editor"):
+        text = _RUN_TOGETHER_INITIALS.sub(r"\1", unicodedata.normalize("NFKC", text))
         key = tuple(sorted(w for w in _words(text) if len(w) > 1 and w not in _NAME_NOISE))
     elif field == "year":
         found = re.search(r"(1[5-9]\d\d|20\d\d)", text)
@@ -75,7 +81,8 @@ def _names(reference: Reference, role: str) -> list[str]:
 
 def predicted(reference: Reference, set_name: str) -> dict[str, list[str]]:
     fields = reference.fields
-    authors = _names(reference, "author") + (_names(reference, "translator") if set_name in HOUSE_SETS else [])
+    translators = _names(reference, "translator") if set_name in TRANSLATORS_AS_AUTHORS else []
+    authors = _names(reference, "author") + translators
     title = [fields.get("title", "")]
     if set_name == "linkedbooks_test":  # LinkedBooks tags a chapter's container as title too
         title.append(fields.get("container-title", ""))
