@@ -27,6 +27,7 @@ from citeledger.references.training.corpus import OFFICIAL_STYLES, load_more_sty
 from citeledger.references.training.generate import make_items
 from citeledger.references.training.labelling import label_rendering
 from citeledger.references.training.noise import roughen
+from citeledger.references.training.train import as_tokens
 from citeledger.render.engine import format_items, load_style
 from citeledger.render.styles import official_styles_dir
 
@@ -72,7 +73,7 @@ def score(model: Path, sequences) -> str:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     counts = Counter()
-    for sequence in sequences:
+    for sequence in map(as_tokens, sequences):
         gold = [label for _, label in sequence]
         guess = tagger.tag(sequence_features(tokenize(" ".join(token for token, _ in sequence))))
         counts["right"] += sum(g == p for g, p in zip(gold, guess, strict=True))

@@ -48,7 +48,8 @@ _NAME_NOISE = frozenset({
 _WORD = re.compile(r"[^\W_]+")
 # Initials run together after a family name, as Vancouver prints them (``Weinberg RA``, ``Murray CJL``):
 # initials are ignored in names, whether printed ``R. A.`` or ``RA``.
-_RUN_TOGETHER_INITIALS = re.compile(r"(?<=[a-zß-ÿ])(\s+)[A-Z]{2,3}(?=[\s,;.]|$)")
+# Only where they end a name (``SIM Sorya`` and ``and SIM,`` are family names in capitals).
+_RUN_TOGETHER_INITIALS = re.compile(r"(?<=[a-zß-ÿ])(?<!\band)(?<!\bet)(?<!\bund)(\s+)[A-Z]{2,3}(?=[,;.]|\s*$)")
 
 
 def _words(text: str) -> list[str]:

@@ -41,7 +41,7 @@ def test_label_rendering_finds_each_field():
     assert tokens == [
         ("DUPONT,", "author"), ("J.", "author"), ("(1998).", "date"), ("A", "title"), ("history", "title"),
         ("of", "title"), ("things.", "title"), ("Revue", "container-title"), ("urbaine,", "container-title"),
-        ("12(3),", "volume"), ("45–67.", "pages"),
+        ("12", "volume"), ("(3),", "issue"), ("45–67.", "pages"),
     ]  # fmt: skip
     assert label_rendering("Nothing of the kind.", item) is None  # no title found: dropped, not mislabelled
 

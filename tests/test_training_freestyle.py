@@ -10,6 +10,7 @@ import pytest
 
 from citeledger.references.segments import LABELS
 from citeledger.references.training import freestyle
+from citeledger.references.training.labelling import LabelledText
 
 
 def _references(count: int, seed: int = 7) -> list[list[tuple[str, str]]]:
@@ -18,7 +19,7 @@ def _references(count: int, seed: int = 7) -> list[list[tuple[str, str]]]:
 
 
 def test_writer_labels_each_token_by_most_of_its_letters():
-    w = freestyle._Writer()
+    w = LabelledText()
     w.put("Rossi", "author")
     w.put(", ")
     w.put("Storia di Venezia", "title")
@@ -32,7 +33,7 @@ def test_writer_labels_each_token_by_most_of_its_letters():
 
 
 def test_a_token_of_separators_only_takes_the_label_around_it_or_other():
-    w = freestyle._Writer()
+    w = LabelledText()
     w.put("«", "container-title")
     w.put("Studi", "container-title")
     w.put(" - ")

@@ -3,8 +3,11 @@ labeller's features, regions to tell ``Boulder, Colorado`` (one place) from ``Ti
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
+
+_PARTS = re.compile(r"[-/–]")
 
 
 def _load(name: str) -> frozenset[str]:
@@ -29,4 +32,10 @@ def is_region(text: str) -> bool:
 
 
 def is_place(text: str) -> bool:
-    return text.strip().strip(".,:;").lower() in load_places()
+    """A known place, or places joined by hyphens or slashes (``Roma-Bari``, ``Berlin/New``)."""
+    name = text.strip().strip(".,:;").lower()
+    places = load_places()
+    if name in places:
+        return True
+    joined = "-" in name or "/" in name or "–" in name
+    return joined and any(part in places for part in _PARTS.split(name) if len(part) > 3)

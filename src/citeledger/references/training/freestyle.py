@@ -14,6 +14,7 @@ import re
 
 from citeledger.references.training import vocab, vocab_europe
 from citeledger.references.training.generate import abbreviated_journal
+from citeledger.references.training.labelling import LabelledText
 
 LANGS = ("it", "de", "fr", "en", "es")
 LANG_WEIGHTS = (30, 25, 15, 22, 8)
@@ -61,38 +62,6 @@ _SERIES = {"it": ("Collana di studi {a}", "Biblioteca di storia {a}", "Studi e t
            "es": ("Biblioteca de {a}",)}  # fmt: skip
 
 
-class _Writer:
-    """Characters written so far and each one's label (None: a separator)."""
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.labels: list[str | None] = []
-
-    def put(self, text: str, label: str | None = None) -> None:
-        self.chars.extend(text)
-        self.labels.extend([label] * len(text))
-
-    def tokens(self) -> list[tuple[str, str]]:
-        text, result, start = "".join(self.chars), [], None
-        for index in range(len(text) + 1):
-            blank = index == len(text) or text[index].isspace()
-            if blank and start is not None:
-                result.append((text[start:index], self._label(start, index)))
-                start = None
-            elif not blank and start is None:
-                start = index
-        return result
-
-    def _label(self, start: int, end: int) -> str:
-        counts: dict[str, int] = {}
-        for index in range(start, end):
-            if (label := self.labels[index]) and self.chars[index].isalnum():
-                counts[label] = counts.get(label, 0) + 1
-        if counts:
-            return max(counts, key=lambda label: counts[label])
-        return next((label for label in self.labels[start:end] if label), "other")
-
-
 def _pick(rng: random.Random, options):
     return options[rng.randrange(len(options))]
 
@@ -133,7 +102,7 @@ _FORMS = ("Family, Given", "FAMILY, Given", "Family, G.", "G. Family", "Given Fa
           "Family (Given)", "FAMILY (G.)", "G. FAMILY", "Family G", "FAMILY Given", "Given FAMILY")  # fmt: skip
 
 
-def _people(w: _Writer, rng: random.Random, lang: str, label: str, count: int, form: str) -> None:
+def _people(w: LabelledText, rng: random.Random, lang: str, label: str, count: int, form: str) -> None:
     """A list of names in one form, with its separators and perhaps ``et al.``; all of it is ``label``."""
     joiners = (", ", "; ", " - ", " / ", "/", ", ")
     last_joiners = {"it": " e ", "de": " und ", "fr": " et ", "en": " and ", "es": " y "}
@@ -214,7 +183,7 @@ def _number(rng: random.Random, roman: bool) -> str:
     return _pick(rng, vocab_europe.ROMAN) if roman else str(rng.randint(1, 120))
 
 
-def _pages(w: _Writer, rng: random.Random, lang: str) -> None:
+def _pages(w: LabelledText, rng: random.Random, lang: str) -> None:
     start = rng.randint(1, 900)
     value = str(start)
     if rng.random() < 0.85:
@@ -229,7 +198,7 @@ _IMPRINTS = (("P", ": ", "U", ", ", "Y"), ("P", ", ", "U", ", ", "Y"), ("P", " "
              ("U", ", ", "P", ", ", "Y"), ("U", ", ", "P"), ("P", ", ", "U", " ", "Y"))  # fmt: skip
 
 
-def _imprint(w: _Writer, rng: random.Random, lang: str, year: str | None) -> None:
+def _imprint(w: LabelledText, rng: random.Random, lang: str, year: str | None) -> None:
     """Place, publisher and year in one of the orders humanities lists use (the year only when given)."""
     place_lang = lang if rng.random() < 0.85 else _pick(rng, LANGS)
     place, publisher = _pick(rng, vocab_europe.PLACES[place_lang]), _pick(rng, vocab_europe.PUBLISHERS[place_lang])
@@ -265,7 +234,7 @@ _SERIES_MARKS = {"it": ("s. {R}, ", "n.s., ", "serie {R}, ", "{R} s., ", "n.s. "
                  "es": ("2.ª época, ", "n.s., ")}  # fmt: skip
 
 
-def _volume_issue(w: _Writer, rng: random.Random, lang: str, year: str | None) -> None:
+def _volume_issue(w: LabelledText, rng: random.Random, lang: str, year: str | None) -> None:
     roman = lang in ("it", "fr") and rng.random() < 0.35
     if rng.random() < 0.08:  # the journal's series before its volume: ``s. V, CXX (1983)``, ``n.s. 12``
         w.put(_pick(rng, _SERIES_MARKS[lang]).format(R=_pick(rng, vocab_europe.ROMAN[:8]), n=rng.randint(2, 6)))
@@ -284,7 +253,7 @@ def _volume_issue(w: _Writer, rng: random.Random, lang: str, year: str | None) -
             w.put(chunk)
 
 
-def _wrapped(w: _Writer, rng: random.Random, text: str, label: str, wrappers) -> None:
+def _wrapped(w: LabelledText, rng: random.Random, text: str, label: str, wrappers) -> None:
     left, right = _pick(rng, wrappers)
     w.put(left, label)
     w.put(text, label)
@@ -295,14 +264,14 @@ _TITLE_QUOTES = (("", ""), ("", ""), ("", ""), ("“", "”"), ('"', '"'), ("«"
 _JOURNAL_QUOTES = (("", ""), ("", ""), ("«", "»"), ('"', '"'), ("“", "”"))
 
 
-def _people_block(w: _Writer, rng: random.Random, lang: str, label: str, form: str) -> None:
+def _people_block(w: LabelledText, rng: random.Random, lang: str, label: str, form: str) -> None:
     count = rng.choices((1, 2, 3, 4, 6), (55, 25, 10, 5, 5))[0]
     _people(w, rng, lang, label, count, form)
     if label == "editor":
         w.put(_pick(rng, _ROLE_AFTER[lang]), label)
 
 
-def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -> bool:
+def _container(w: LabelledText, rng: random.Random, lang: str, form: str, sep: str) -> bool:
     """``in`` + editors + book title (editors before or after it, or none); True when the chapter's
     pages follow at once, as Chicago prints them (``In Title, edited by Name, 25-40. Place: …``)."""
     w.put(_pick(rng, _IN[lang]))
@@ -322,7 +291,7 @@ def _container(w: _Writer, rng: random.Random, lang: str, form: str, sep: str) -
     return False
 
 
-def _book_extras(w: _Writer, rng: random.Random, lang: str, sep: str) -> None:
+def _book_extras(w: LabelledText, rng: random.Random, lang: str, sep: str) -> None:
     if rng.random() < 0.1:
         w.put(sep)
         w.put(_pick(rng, _EDITION[lang]).format(n=rng.randint(2, 9)), "edition")
@@ -337,7 +306,7 @@ def _book_extras(w: _Writer, rng: random.Random, lang: str, sep: str) -> None:
         w.put(_number(rng, rng.random() < 0.5), "volume")
 
 
-def _body(w: _Writer, rng: random.Random, lang: str, kind: str, form: str, sep: str, year: str | None) -> None:
+def _body(w: LabelledText, rng: random.Random, lang: str, kind: str, form: str, sep: str, year: str | None) -> None:
     if kind == "article":
         w.put(_pick(rng, ("", "", "", "in ", "In: ", "in: ", "In ")))
         _wrapped(w, rng, _journal(rng, lang), "container-title", _JOURNAL_QUOTES)
@@ -376,7 +345,7 @@ def write_reference(rng: random.Random) -> list[tuple[str, str]]:
     lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
     kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
     form, sep = _pick(rng, _FORMS), _pick(rng, (", ", ", ", ". ", ", ", ": "))
-    year, w = _year(rng), _Writer()
+    year, w = _year(rng), LabelledText()
     if rng.random() < 0.04:
         w.put(_pick(rng, ("{n}. ", "[{n}] ", "{n} ")).format(n=rng.randint(1, 150)), "citation-number")
     elif rng.random() < 0.03:  # a footnote's pointer before the reference
@@ -417,7 +386,7 @@ _NOTES = {"it": ("trad. it. {T}, {P} {Y}", "rist. anast. {P} {Y}", "ed. or. {Y}"
 def write_short_reference(rng: random.Random) -> list[tuple[str, str]]:
     """A later footnote's short form: ``Rossi, Storia di Venezia cit., p. 12``, ``Weber, op. cit., S. 3``."""
     lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
-    w = _Writer()
+    w = LabelledText()
     _people(w, rng, lang, "author", rng.choice((1, 1, 2)), _pick(rng, ("G. Family", "Family", "FAMILY G.")))
     w.put(", ")
     if rng.random() < 0.7:

@@ -56,8 +56,10 @@ def _title(rng: random.Random, lang: str) -> str:
         title = " ".join(words).capitalize() if rng.random() < 0.5 else " ".join(w.capitalize() for w in words)
     else:
         title = rng.choice(vocab.TITLE_PATTERNS[lang]).format(**slots)
-    if rng.random() < 0.25:
-        title += f": {rng.choice(vocab.TITLE_PATTERNS[lang]).format(**slots).lower()}"
+    if rng.random() < 0.25:  # a subtitle, after a colon or (German, Italian) a full stop or a dash
+        subtitle = rng.choice(vocab.TITLE_PATTERNS[lang]).format(**slots)
+        separator = rng.choice((": ", ": ", ": ", ". ", ". ", " – "))
+        title += separator + (subtitle[:1].upper() + subtitle[1:] if separator == ". " else subtitle.lower())
     elif rng.random() < 0.1:
         title += "?"
     return title
@@ -136,6 +138,8 @@ def _fill_type(item: dict, kind: str, rng: random.Random, lang: str, cities: lis
         number = rng.randint(2, 40)
         item["container-title"] = f"Proceedings of the {number}th {rng.choice(vocab.CONFERENCES)}"
         item["page"] = _pages(rng)
+        if rng.random() < 0.5:  # IEEE prints it: ``in Proc. …, Las Vegas, NV, USA, 2019``
+            item["event-place"] = _place(rng, cities)
         if rng.random() < 0.5:
             item["publisher"], item["publisher-place"] = rng.choice(vocab.PUBLISHERS), _place(rng, cities)
     elif kind == "report":

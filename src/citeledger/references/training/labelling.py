@@ -3,8 +3,9 @@
 Every field value is searched for (case-folded, quotes and dashes unified) in characters not yet
 claimed, longest fields first; names are found by family name and then given name or initials
 nearby, and a role's names, connectors and role marker (``(eds.)``, ``edited by``) form one span.
-A token takes the label most of its letters and digits carry; a rendering whose title or first
-author cannot be found is dropped rather than labelled wrongly.
+A token takes the label most of its letters and digits carry; a rendering whose title (but for an
+article, which some styles print without one) or first author cannot be found is dropped rather
+than labelled wrongly.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _ROLE_BEFORE = re.compile(r"(?:edited by|ed\. by|eds\. by|translated by|trans\. 
                           r"trans\.|hrsg\.|hg\.|dir\.)\s*$", re.I)  # fmt: skip
 FIELD_LABELS = (
     ("URL", "url"), ("DOI", "doi"), ("title", "title"), ("container-title", "container-title"),
-    ("publisher", "publisher"), ("genre", "genre"), ("publisher-place", "location"),
+    ("publisher", "publisher"), ("genre", "genre"), ("publisher-place", "location"), ("event-place", "location"),
     ("collection-title", "collection-title"),
 )  # fmt: skip
 
@@ -114,13 +115,18 @@ def label_rendering(text: str, item: dict) -> list[tuple[str, str]] | None:
     claims = _Claims(text)
     if len(claims.folded) != len(text):
         return None
+    found_fields = set()
     for variable, label in FIELD_LABELS:
         if item.get(variable):
             found = claims.find(_value(item[variable]), word=variable not in ("URL", "DOI"))
-            if found is None and variable == "title":
-                return None
             if found:
                 claims.mark(*found, label)
+                found_fields.add(variable)
+    # Physics and chemistry styles print an article without its title (``Phys. Rev. 47, 777 (1935)``):
+    # such renderings are kept, other renderings without their title are dropped.
+    titleless_article = item.get("type") == "article-journal" and "container-title" in found_fields
+    if "title" not in found_fields and not titleless_article:
+        return None
     for role in ("author", "editor", "translator"):
         if item.get(role) and not _mark_role(claims, item[role], role) and role == "author":
             return None
@@ -139,3 +145,29 @@ def _token_label(claims: _Claims, start: int, end: int) -> str:
     if not counts:
         return next((label for label in claims.labels[start:end] if label), "other")
     return max(counts, key=lambda label: counts[label])
+
+
+class LabelledText:
+    """Characters written so far and each one's label (None: a separator); its tokens take the label
+    most of their letters and digits carry."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.labels: list[str | None] = []
+
+    def put(self, text: str, label: str | None = None) -> None:
+        self.chars.extend(text)
+        self.labels.extend([label] * len(text))
+
+    def tokens(self) -> list[tuple[str, str]]:
+        text = "".join(self.chars)
+        return [(token.text, self._label(token.start, token.end)) for token in tokenize(text)]
+
+    def _label(self, start: int, end: int) -> str:
+        counts: dict[str, int] = {}
+        for index in range(start, end):
+            if (label := self.labels[index]) and self.chars[index].isalnum():
+                counts[label] = counts.get(label, 0) + 1
+        if counts:
+            return max(counts, key=lambda label: counts[label])
+        return next((label for label in self.labels[start:end] if label), "other")
