@@ -133,18 +133,19 @@ def label_rendering(text: str, item: dict) -> list[tuple[str, str]] | None:
     _mark_numbers(claims, item)
     if number := re.match(r"\[?\(?\d{1,4}[.)\]]", text):
         claims.mark(*number.span(), "citation-number")
-    return [(token.text, _token_label(claims, token.start, token.end)) for token in tokenize(text)]
+    return [(token.text, _majority_label(text, claims.labels, token.start, token.end)) for token in tokenize(text)]
 
 
-def _token_label(claims: _Claims, start: int, end: int) -> str:
+def _majority_label(chars: str | list[str], labels: list[str | None], start: int, end: int) -> str:
+    """The label most letters and digits of ``chars[start:end]`` carry; for punctuation alone, its first
+    label, else ``other``."""
     counts: dict[str, int] = {}
     for index in range(start, end):
-        label = claims.labels[index]
-        if label and claims.text[index].isalnum():
+        if (label := labels[index]) and chars[index].isalnum():
             counts[label] = counts.get(label, 0) + 1
-    if not counts:
-        return next((label for label in claims.labels[start:end] if label), "other")
-    return max(counts, key=lambda label: counts[label])
+    if counts:
+        return max(counts, key=lambda label: counts[label])
+    return next((label for label in labels[start:end] if label), "other")
 
 
 class LabelledText:
@@ -161,13 +162,4 @@ class LabelledText:
 
     def tokens(self) -> list[tuple[str, str]]:
         text = "".join(self.chars)
-        return [(token.text, self._label(token.start, token.end)) for token in tokenize(text)]
-
-    def _label(self, start: int, end: int) -> str:
-        counts: dict[str, int] = {}
-        for index in range(start, end):
-            if (label := self.labels[index]) and self.chars[index].isalnum():
-                counts[label] = counts.get(label, 0) + 1
-        if counts:
-            return max(counts, key=lambda label: counts[label])
-        return next((label for label in self.labels[start:end] if label), "other")
+        return [(token.text, _majority_label(text, self.labels, token.start, token.end)) for token in tokenize(text)]
